@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Waypoint.Data.Accounts;
+using Waypoint.Data.Authorities;
+using Waypoint.Data.Organisations;
+
+namespace Waypoint.Data;
+
+/// <summary>The one database of Waypoint. Each feature keeps its entities and their configuration in its own folder.</summary>
+public sealed class WaypointDbContext(DbContextOptions<WaypointDbContext> options)
+    : IdentityDbContext<WaypointUser, IdentityRole, string>(options)
+{
+    public DbSet<Authority> Authorities => Set<Authority>();
+    public DbSet<ReferenceDataImport> ReferenceDataImports => Set<ReferenceDataImport>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();
+    public DbSet<OrganisationClaim> OrganisationClaims => Set<OrganisationClaim>();
+    public DbSet<OrganisationInvitation> OrganisationInvitations => Set<OrganisationInvitation>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(WaypointDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and safe when members are added or reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

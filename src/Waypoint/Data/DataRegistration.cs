@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Waypoint.Data;
+
+internal static class DataRegistration
+{
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        var provider = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider
+            ?? DatabaseProvider.Sqlite;
+        var connectionString = builder.Configuration.GetConnectionString("Waypoint")
+            ?? throw new InvalidOperationException("ConnectionStrings:Waypoint is not set.");
+
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+        builder.Services.AddDbContextPool<WaypointDbContext>(options => Configure(options, provider, connectionString, builder.Environment.ContentRootPath));
+        builder.Services.AddHostedService<DatabaseStartup>();
+        return builder;
+    }
+
+    /// <summary>Shared with tests and benchmarks so that they open the database exactly as the application does.</summary>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, string contentRoot)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(ResolveSqlitePath(connectionString, contentRoot),
+                    o => o.MigrationsAssembly("Waypoint.Migrations.Sqlite"));
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("Waypoint.Migrations.Postgres"));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{provider}'. Use Sqlite or Postgres.");
+        }
+    }
+
+    /// <summary>A relative SQLite file is placed under the content root (not the shell's current folder), and its folder is created.</summary>
+    private static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } path && path != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var fullPath = Path.IsPathRooted(path) ? path : Path.Combine(contentRoot, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+            builder.DataSource = fullPath;
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Identity;
+using Waypoint.Data;
+using Waypoint.Data.Accounts;
+
+namespace Waypoint.Features.Accounts;
+
+internal static class AccountsRegistration
+{
+    /// <summary>Accepts either the browser's cookie or a script's bearer token.</summary>
+    public const string CookieOrBearer = "CookieOrBearer";
+
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddIdentityApiEndpoints<WaypointUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<WaypointDbContext>();
+
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = ".Waypoint.Session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.LoginPath = "/accounts/signin";
+            options.LogoutPath = "/accounts/signout";
+            options.AccessDeniedPath = "/accounts/denied";
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromDays(7);
+            // An API call without a session gets 401/403, not a redirect to the sign-in page.
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(PlatformRoles.Admin, policy => policy.RequireRole(PlatformRoles.Admin))
+            .AddPolicy(PlatformRoles.Editor, policy => policy.RequireRole(PlatformRoles.Admin, PlatformRoles.Editor))
+            .AddPolicy(PlatformRoles.Coordinator, policy => policy.RequireRole(PlatformRoles.Admin, PlatformRoles.Coordinator));
+
+        return builder;
+    }
+
+    public static void MapAccounts(this WebApplication app)
+    {
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Waypoint.Infrastructure.Problems;
+
+namespace Waypoint.Infrastructure.Web;
+
+internal static partial class PipelineExtensions
+{
+    public static WebApplicationBuilder AddErrorHandling(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
+        return builder;
+    }
+
+    /// <summary>The middleware in the order a request meets it.</summary>
+    public static WebApplication UseWaypointPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/error" : "/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>Prints where Waypoint can be opened once the server listens.</summary>
+    public static void AnnounceUrls(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Waypoint");
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses) LogListening(logger, address);
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Waypoint is running. Open {Address} in your browser.")]
+    private static partial void LogListening(ILogger logger, string address);
+}

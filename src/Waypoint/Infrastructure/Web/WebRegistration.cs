@@ -1,0 +1,69 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Waypoint.Infrastructure.Web;
+
+internal static class WebRegistration
+{
+    /// <summary>Rate-limit policy for sign-in, registration, password reset and other endpoints an attacker would hammer.</summary>
+    public const string AuthRateLimit = "auth";
+
+    public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRouting(options => options.LowercaseUrls = true);
+        builder.Services.AddRazorPages(options =>
+            {
+                // Pages live in their feature folders: Features/Authorities/Index.cshtml is /authorities.
+                options.RootDirectory = "/Features";
+            })
+            .AddDataAnnotationsLocalization()
+            .AddViewLocalization();
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = ".Waypoint.Antiforgery";
+            options.HeaderName = "X-CSRF-TOKEN";
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddRateLimiting(builder.Configuration);
+        return builder;
+    }
+
+    private static void AddRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permitsPerMinute = configuration.GetValue("RateLimits:AuthPerMinute", 10);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(AuthRateLimit, context =>
+                RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await Results.Problem(
+                        title: "Too many attempts",
+                        detail: "Too many attempts from your address. Wait a minute, then try again.",
+                        statusCode: StatusCodes.Status429TooManyRequests)
+                    .ExecuteAsync(context.HttpContext);
+            };
+        });
+    }
+
+    /// <summary>Headers that make the browser refuse what Waypoint never does: inline scripts, framing, sniffing.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            if (!context.Request.Path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase))
+            {
+                headers.ContentSecurityPolicy =
+                    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+                    "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+            }
+            await next();
+        });
+}
