@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Waypoint.Data;
 using Waypoint.Data.Accounts;
+using Waypoint.Infrastructure.Api;
+using Waypoint.Infrastructure.Web;
 
 namespace Waypoint.Features.Accounts;
 
@@ -47,11 +49,14 @@ internal static class AccountsRegistration
             .AddPolicy(PlatformRoles.Editor, policy => policy.RequireRole(PlatformRoles.Admin, PlatformRoles.Editor))
             .AddPolicy(PlatformRoles.Coordinator, policy => policy.RequireRole(PlatformRoles.Admin, PlatformRoles.Coordinator));
 
+        builder.Services.AddScoped<IDatabaseSeeder, RoleSeeder>();
         return builder;
     }
 
     public static void MapAccounts(this WebApplication app)
     {
+        // register, login (bearer token, or cookie with ?useCookies=true), refresh, confirmEmail, forgotPassword, resetPassword, manage/info
+        app.MapApiV1("/auth", "Accounts").MapIdentityApi<WaypointUser>().RequireRateLimiting(WebRegistration.AuthRateLimit);
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
