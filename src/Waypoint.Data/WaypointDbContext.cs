@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Data.Accounts;
+using Waypoint.Data.Assessments;
 using Waypoint.Data.Authorities;
 using Waypoint.Data.Organisations;
 
@@ -17,6 +18,9 @@ public sealed class WaypointDbContext(DbContextOptions<WaypointDbContext> option
     public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();
     public DbSet<OrganisationClaim> OrganisationClaims => Set<OrganisationClaim>();
     public DbSet<OrganisationInvitation> OrganisationInvitations => Set<OrganisationInvitation>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<Answer> Answers => Set<Answer>();
+    public DbSet<TopicGoodPractice> TopicGoodPractices => Set<TopicGoodPractice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
