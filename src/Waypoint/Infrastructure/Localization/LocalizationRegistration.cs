@@ -27,6 +27,7 @@ internal static class LocalizationRegistration
             options.FallBackToParentUICultures = true;
             options.RequestCultureProviders =
             [
+                new PathLanguageCultureProvider(),
                 new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
                 new CookieRequestCultureProvider { CookieName = CookieName },
                 new AcceptLanguageHeaderRequestCultureProvider(),

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Waypoint.Infrastructure.Localization;
 using Waypoint.Infrastructure.Problems;
 
 namespace Waypoint.Infrastructure.Web;
@@ -20,6 +21,7 @@ internal static partial class PipelineExtensions
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseSecurityHeaders();
+        app.UseMiddleware<LanguagePathMiddleware>();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
