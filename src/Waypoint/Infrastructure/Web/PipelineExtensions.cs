@@ -17,7 +17,8 @@ internal static partial class PipelineExtensions
     /// <summary>The middleware in the order a request meets it.</summary>
     public static WebApplication UseWaypointPipeline(this WebApplication app)
     {
-        app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/error" : "/error");
+        app.UseServerTiming();
+        app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseSecurityHeaders();
