@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 namespace Waypoint.Features.Questionnaires;
 
 /// <summary>
-/// Reads one questionnaire file (see QUESTIONNAIRE-SCHEMA in docs) and checks it against the content contract.
+/// Reads one questionnaire file (content/questionnaire/&lt;version&gt;.yaml) and checks it against the content rules.
 /// The YAML is walked node by node rather than bound to classes so that every problem, including a misspelt field,
 /// is reported with the file, the line and the key of the section or question it belongs to.
 /// </summary>
