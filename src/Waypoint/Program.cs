@@ -5,6 +5,7 @@ using Waypoint.Features.Health;
 using Waypoint.Features.Home;
 using Waypoint.Features.Organisations;
 using Waypoint.Infrastructure.Api;
+using Waypoint.Infrastructure.DataProtection;
 using Waypoint.Infrastructure.Email;
 using Waypoint.Infrastructure.Localization;
 using Waypoint.Infrastructure.Web;
@@ -12,6 +13,7 @@ using Waypoint.Infrastructure.Web;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddData();
+builder.AddSharedDataProtection();
 builder.AddWaypointLocalization();
 builder.AddWebUi();
 builder.AddErrorHandling();
