@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
+using Waypoint.Tests.Infrastructure;
 
 namespace Waypoint.BrowserTests.Infrastructure;
 
@@ -55,6 +56,15 @@ public abstract class BrowserTest(WaypointServer server, BrowserFixture browser)
             await SaveScreenshotAsync(page, $"{GetType().Name}.{test}");
             throw;
         }
+    }
+
+    /// <summary>Signs the page's browser context in as <paramref name="user"/> through the sign-in API, so that a test
+    /// can start on a signed-in page without going through the sign-in form.</summary>
+    protected static async Task SignInAsync(IPage page, TestUser user)
+    {
+        var response = await page.APIRequest.PostAsync("/api/v1/auth/login?useCookies=true",
+            new APIRequestContextOptions { DataObject = new { email = user.Email, password = user.Password } });
+        Assert.True(response.Ok, $"Signing in as {user.Email} answered {response.Status}: {await response.TextAsync()}");
     }
 
     private static async Task SaveScreenshotAsync(IPage page, string name)

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Waypoint.BrowserTests.Infrastructure;
+using Waypoint.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace Waypoint.BrowserTests.Shared;
@@ -21,6 +22,20 @@ public sealed class LayoutTests(WaypointServer server, BrowserFixture browser)
 
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("main#main")).ToBeFocusedAsync();
+    });
+
+    [Fact]
+    public Task A_signed_in_person_sees_their_name_and_a_sign_out_button_instead_of_the_sign_in_link() => BrowseAsync(async page =>
+    {
+        var user = await Server.CreateUserAsync();
+        await SignInAsync(page, user);
+
+        await page.GotoAsync("/");
+
+        var header = page.Locator("header");
+        await Expect(header.GetByText(user.Email)).ToBeVisibleAsync();
+        await Expect(header.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await Expect(header.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToHaveCountAsync(0);
     });
 
     [Fact]
