@@ -21,6 +21,7 @@ builder.AddHealth();
 builder.AddAccounts();
 builder.AddAuthorities();
 builder.AddOrganisations();
+builder.AddDemoAccounts(); // after the directory's seeders: the demo organisation needs a municipality
 
 var app = builder.Build();
 
