@@ -49,6 +49,36 @@ internal sealed class Registrar(UserManager<WaypointUser> users, IEmailSender<Wa
 
     public async Task<RegistrationResult> RegisterAsync(RegistrationInput input, CancellationToken cancellationToken)
     {
+        var (user, password, errors) = await CheckAsync(input);
+        if (errors.Count > 0) return Failed(errors);
+
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, password);
+        }
+        catch (DbUpdateException)
+        {
+            // Two registrations with the same address at once: the unique index stopped the second one.
+            if (await users.FindByEmailAsync(user.Email!) is null) throw;
+            created = IdentityResult.Failed(users.ErrorDescriber.DuplicateEmail(user.Email!));
+        }
+        if (!created.Succeeded)
+        {
+            return new RegistrationResult(null, created.Errors.GroupBy(AccountFields.Of)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
+        }
+
+        await SendConfirmationAsync(user);
+        return new RegistrationResult(user, new Dictionary<string, string[]>());
+    }
+
+    /// <summary>What is wrong with the input, without creating anything.</summary>
+    public async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(RegistrationInput input) =>
+        Failed((await CheckAsync(input)).Errors).Errors;
+
+    private async Task<(WaypointUser User, string Password, Dictionary<string, List<string>> Errors)> CheckAsync(RegistrationInput input)
+    {
         var errors = new Dictionary<string, List<string>>();
         void Add(string field, string message)
         {
@@ -90,27 +120,7 @@ internal sealed class Registrar(UserManager<WaypointUser> users, IEmailSender<Wa
         }
         if (!errors.ContainsKey(AccountFields.Email) && await users.FindByEmailAsync(email) is not null)
             Add(AccountFields.Email, users.ErrorDescriber.DuplicateEmail(email).Description);
-        if (errors.Count > 0) return Failed(errors);
-
-        IdentityResult created;
-        try
-        {
-            created = await users.CreateAsync(user, password);
-        }
-        catch (DbUpdateException)
-        {
-            // Two registrations with the same address at once: the unique index stopped the second one.
-            if (await users.FindByEmailAsync(email) is null) throw;
-            created = IdentityResult.Failed(users.ErrorDescriber.DuplicateEmail(email));
-        }
-        if (!created.Succeeded)
-        {
-            foreach (var error in created.Errors) Add(AccountFields.Of(error), error.Description);
-            return Failed(errors);
-        }
-
-        await SendConfirmationAsync(user);
-        return new RegistrationResult(user, new Dictionary<string, string[]>());
+        return (user, password, errors);
     }
 
     /// <summary>Sends (again) the link that confirms the account's email address.</summary>
