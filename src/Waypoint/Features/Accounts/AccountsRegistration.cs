@@ -29,10 +29,25 @@ internal static class AccountsRegistration
             .AddRoles<IdentityRole>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddEntityFrameworkStores<WaypointDbContext>();
-        builder.Services.Replace(ServiceDescriptor.Scoped<IEmailSender<WaypointUser>, AccountEmailSender>());
+        builder.Services.Replace(ServiceDescriptor.Singleton<IEmailSender<WaypointUser>, AccountEmailSender>());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<Registrar>();
         builder.Services.AddScoped<UserAdministration>();
+
+        // Identity's default scheme sends every challenge to the bearer handler, so a page would answer 401 instead of
+        // showing the sign-in page. This one asks the bearer handler when a token is sent, the cookie otherwise.
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieOrBearer;
+                options.DefaultAuthenticateScheme = CookieOrBearer;
+                options.DefaultChallengeScheme = CookieOrBearer;
+                options.DefaultForbidScheme = CookieOrBearer;
+            })
+            .AddPolicyScheme(CookieOrBearer, "Session cookie or bearer token", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme);
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
