@@ -73,5 +73,17 @@ public sealed class AccountPageTests(WaypointFactory factory) : IClassFixture<Wa
             document.QuerySelector($"label[for='{field.Id}']") is not null || field.Closest("label") is not null, $"{field.Id} on {page} has no label"));
     }
 
+    [Fact]
+    public void Every_account_page_states_who_may_open_it()
+    {
+        var pages = typeof(Waypoint.Features.Accounts.AccountPages).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel)) && t.Namespace!.StartsWith("Waypoint.Features.Accounts", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(pages.Count >= 11, $"Found only {pages.Count} account pages.");
+        Assert.All(pages, page => Assert.True(
+            page.IsDefined(typeof(Microsoft.AspNetCore.Authorization.AuthorizeAttribute), false) ^ page.IsDefined(typeof(Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute), false),
+            $"{page.Name} must state [Authorize] or [AllowAnonymous]"));
+    }
+
     private static KeyValuePair<string, string?> Field(string name, string value) => KeyValuePair.Create<string, string?>(name, value);
 }
