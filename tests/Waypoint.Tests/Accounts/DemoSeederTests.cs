@@ -91,7 +91,11 @@ public sealed partial class DemoSeederTests(DemoFactory factory) : IClassFixture
             {
                 db.Authorities.Add(new Authority
                 {
-                    Code = DemoSeeder.PreferredAuthorityCode, Type = AuthorityType.Municipality, Name = "Eisenstadt", SearchName = "eisenstadt", CountryCode = "AT",
+                    Code = DemoSeeder.PreferredAuthorityCode,
+                    Type = AuthorityType.Municipality,
+                    Name = "Eisenstadt",
+                    SearchName = "eisenstadt",
+                    CountryCode = "AT",
                 });
                 await db.SaveChangesAsync();
             }

@@ -25,6 +25,38 @@ public sealed class RegisterApiTests(WaypointFactory factory) : IClassFixture<Wa
     }
 
     [Fact]
+    public async Task The_api_resend_sends_a_link_to_the_confirmation_page_too()
+    {
+        using var client = factory.CreateClient();
+        var email = AccountClients.NewEmail();
+        await client.PostAsync("/api/v1/auth/register", Json.Body(new { email, password = TestUsers.Password }));
+        var resent = await client.PostAsync("/api/v1/auth/resendConfirmationEmail", Json.Body(new { email }));
+        Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
+
+        var messages = await factory.MessagesToAsync(email);
+        Assert.Equal(2, messages.Count);
+        var link = messages[^1].LinkTo("/accounts/confirm-email");
+        Assert.Contains("Email address confirmed", await client.GetStringAsync(link.PathAndQuery), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_email_address_set_through_the_api_takes_effect_when_its_link_is_opened()
+    {
+        var user = await factory.CreateUserAsync();
+        using var client = await factory.CreateApiClientAsync(user);
+        var newEmail = AccountClients.NewEmail();
+        var changed = await client.PostAsync("/api/v1/auth/manage/info", Json.Body(new { newEmail }));
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+
+        var link = (await factory.LastMessageToAsync(newEmail)).LinkTo("/accounts/confirm-email");
+        using var browser = factory.CreateBrowser();
+        Assert.Contains("Email address confirmed", await browser.GetStringAsync(link.PathAndQuery), StringComparison.Ordinal);
+
+        var login = await browser.PostAsync("/api/v1/auth/login", Json.Body(new { email = newEmail, password = user.Password }));
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+    }
+
+    [Fact]
     public async Task Malformed_json_gets_a_problem_saying_the_body_is_not_json()
     {
         using var client = factory.CreateClient();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -34,7 +35,10 @@ internal sealed class AccountEmailSender(WaypointEmailSender email, IStringLocal
             subject: localizer["Reset your Waypoint password"],
             greeting: Greeting(user),
             paragraphs: [localizer["Someone, probably you, asked to reset the password of your Waypoint account. Open the link below to choose a new password. The link works once, for one day."]],
-            link: new Uri(resetLink), linkText: localizer["Choose a new password"],
+            link: Uri.TryCreate(WebUtility.HtmlDecode(resetLink), UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)
+                ? absolute
+                : urls.Absolute(WebUtility.HtmlDecode(resetLink)),
+            linkText: localizer["Choose a new password"],
             footer: localizer["If you did not ask for this, ignore this email: your password stays as it is."]));
         return Send(message);
     }
@@ -55,16 +59,16 @@ internal sealed class AccountEmailSender(WaypointEmailSender email, IStringLocal
         return Send(message);
     }
 
-    /// <summary>The API's own link points at its JSON endpoint; people get the page with the same token instead.</summary>
+    /// <summary>The API's own link points at its JSON endpoint; people get the page with the same token instead.
+    /// Identity's API hands links over HTML-encoded ("&amp;amp;" between parameters).</summary>
     private Uri ConfirmationPageLink(string confirmationLink)
     {
-        var queryStart = confirmationLink.IndexOf('?', StringComparison.Ordinal);
-        var query = QueryHelpers.ParseQuery(queryStart < 0 ? "" : confirmationLink[queryStart..]);
-        var parameters = new Dictionary<string, string?>
-        {
-            ["userId"] = query["userId"].ToString(),
-            ["code"] = query["code"].ToString(),
-        };
+        var link = WebUtility.HtmlDecode(confirmationLink);
+        var queryStart = link.IndexOf('?', StringComparison.Ordinal);
+        var query = QueryHelpers.ParseQuery(queryStart < 0 ? "" : link[queryStart..]);
+        if (!query.TryGetValue("userId", out var userId) || !query.TryGetValue("code", out var code))
+            throw new ArgumentException("A confirmation link needs userId and code parameters.", nameof(confirmationLink));
+        var parameters = new Dictionary<string, string?> { ["userId"] = userId.ToString(), ["code"] = code.ToString() };
         if (query.TryGetValue("changedEmail", out var changedEmail)) parameters["changedEmail"] = changedEmail.ToString();
         return urls.Absolute(QueryHelpers.AddQueryString("/accounts/confirm-email", parameters));
     }
@@ -102,7 +106,7 @@ internal sealed class AccountEmailSender(WaypointEmailSender email, IStringLocal
 
         var html = HtmlEncoder.Default;
         var body = new System.Text.StringBuilder();
-        body.Append("<!DOCTYPE html><html><body>");
+        body.Append("<!DOCTYPE html><html lang=\"").Append(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName).Append("\"><body>");
         body.Append("<p>").Append(html.Encode(greeting)).Append("</p>");
         foreach (var paragraph in paragraphs) body.Append("<p>").Append(html.Encode(paragraph)).Append("</p>");
         body.Append("<p><a href=\"").Append(html.Encode(link.AbsoluteUri)).Append("\">").Append(html.Encode(linkText)).Append("</a></p>");
