@@ -25,6 +25,7 @@ builder.AddAccounts();
 builder.AddAuthorities();
 builder.AddOrganisations();
 builder.AddQuestionnaires();
+builder.AddDemoAccounts(); // after the directory's seeders: the demo organisation needs a municipality
 
 var app = builder.Build();
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Waypoint.Data;
 using Waypoint.Data.Accounts;
 using Waypoint.Infrastructure.Api;
@@ -26,7 +27,27 @@ internal static class AccountsRegistration
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddRoles<IdentityRole>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddEntityFrameworkStores<WaypointDbContext>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IEmailSender<WaypointUser>, AccountEmailSender>());
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<Registrar>();
+        builder.Services.AddScoped<UserAdministration>();
+
+        // Identity's default scheme sends every challenge to the bearer handler, so a page would answer 401 instead of
+        // showing the sign-in page. This one asks the bearer handler when a token is sent, the cookie otherwise.
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieOrBearer;
+                options.DefaultAuthenticateScheme = CookieOrBearer;
+                options.DefaultChallengeScheme = CookieOrBearer;
+                options.DefaultForbidScheme = CookieOrBearer;
+            })
+            .AddPolicyScheme(CookieOrBearer, "Session cookie or bearer token", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme);
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -53,10 +74,29 @@ internal static class AccountsRegistration
         return builder;
     }
 
+    /// <summary>Demo accounts and a demo organisation for trying Waypoint on a laptop (Development with <c>Seed:Demo</c>
+    /// only). Call it after the features whose seeders load the directory: seeders run in registration order.</summary>
+    public static WebApplicationBuilder AddDemoAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DemoSeedOptions>().BindConfiguration(DemoSeedOptions.Section);
+        builder.Services.AddScoped<IDatabaseSeeder, DemoSeeder>();
+        return builder;
+    }
+
     public static void MapAccounts(this WebApplication app)
     {
         // register, login (bearer token, or cookie with ?useCookies=true), refresh, confirmEmail, forgotPassword, resetPassword, manage/info
-        app.MapApiV1("/auth", "Accounts").MapIdentityApi<WaypointUser>().RequireRateLimiting(WebRegistration.AuthRateLimit);
+        app.MapApiV1("/auth", "Accounts").MapIdentityApi<WaypointUser>()
+            .RequireRateLimiting(WebRegistration.AuthRateLimit)
+            .Add(HideIdentityRegister);
+        app.MapAccountsApi();
+    }
+
+    /// <summary>Identity's register endpoint is shadowed by ours (see <see cref="AccountsApi"/>); keep it out of the API description.</summary>
+    private static void HideIdentityRegister(EndpointBuilder endpoint)
+    {
+        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.EndsWith("/register", StringComparison.Ordinal))
+            endpoint.Metadata.Add(new ExcludeFromDescriptionAttribute());
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

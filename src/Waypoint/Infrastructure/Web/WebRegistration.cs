@@ -27,6 +27,11 @@ internal static class WebRegistration
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddRateLimiting(builder.Configuration);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section)
+            .Validate(o => AppOptions.IsValidPublicUrl(o.PublicUrl), "App:PublicUrl must be an absolute http or https address without query, such as https://waypoint.example.eu.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PublicUrls>();
         return builder;
     }
 
@@ -36,13 +41,17 @@ internal static class WebRegistration
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(AuthRateLimit, context =>
-                RateLimitPartition.GetFixedWindowLimiter(
+            // Only attempts count: showing the sign-in form (GET) must not use up a person's tries.
+            options.AddPolicy(AuthRateLimit, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
+                // A page gets the HTML error page (status-code pages render /error/429); scripts get problem details.
+                if (!context.HttpContext.Request.Path.StartsWithSegments("/api")) return;
                 await Results.Problem(
                         title: "Too many attempts",
                         detail: "Too many attempts from your address. Wait a minute, then try again.",
