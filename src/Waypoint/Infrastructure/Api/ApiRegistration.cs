@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Waypoint.Infrastructure.Api;
 
 internal static class ApiRegistration
@@ -13,6 +15,8 @@ internal static class ApiRegistration
                 return Task.CompletedTask;
             });
         });
+        // Enums travel by name ("Admin", "Signatory"), as they are stored: readable, and stable when members are added.
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
 
