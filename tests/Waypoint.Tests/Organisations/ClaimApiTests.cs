@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Data.Accounts;
 using Waypoint.Data.Authorities;
@@ -30,18 +29,6 @@ public sealed class ClaimApiTests(WaypointFactory factory) : IClassFixture<Waypo
         return await response.ReadAsync<ClaimDto>();
     }
 
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static string Detail(JsonElement problem) => problem.GetProperty("detail").GetString()!;
-
-    private static string[] FieldErrors(JsonElement problem, string field) =>
-        [.. problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()!)];
-
     [Theory]
     [InlineData(null, "Reasons enough.", "jobTitle", "Enter your job title")]
     [InlineData("   ", "Reasons enough.", "jobTitle", "Enter your job title")]
@@ -54,9 +41,9 @@ public sealed class ClaimApiTests(WaypointFactory factory) : IClassFixture<Waypo
         var (_, api) = await SignedInAsync();
         var before = await factory.SnapshotAsync();
 
-        var problem = await ProblemAsync(await api.PostAsJsonAsync(Claims, new { authorityId, jobTitle, justification }), HttpStatusCode.BadRequest);
+        var problem = await (await api.PostAsJsonAsync(Claims, new { authorityId, jobTitle, justification })).ProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Contains(FieldErrors(problem, field), m => m.Contains(message, StringComparison.Ordinal));
+        Assert.Contains(problem.FieldErrors(field), m => m.Contains(message, StringComparison.Ordinal));
         Assert.Equal(before, await factory.SnapshotAsync());
     }
 
@@ -67,11 +54,11 @@ public sealed class ClaimApiTests(WaypointFactory factory) : IClassFixture<Waypo
         var (_, api) = await SignedInAsync();
         var before = await factory.SnapshotAsync();
 
-        var problem = await ProblemAsync(await api.PostAsJsonAsync(Claims,
-            new { authorityId, jobTitle = new string('a', 101), justification = new string('b', 1001) }), HttpStatusCode.BadRequest);
+        var problem = await (await api.PostAsJsonAsync(Claims,
+            new { authorityId, jobTitle = new string('a', 101), justification = new string('b', 1001) })).ProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Contains("100 characters or fewer (it has 101)", FieldErrors(problem, "jobTitle")[0], StringComparison.Ordinal);
-        Assert.Contains("1000 characters or fewer (it has 1001)", FieldErrors(problem, "justification")[0], StringComparison.Ordinal);
+        Assert.Contains("100 characters or fewer (it has 101)", problem.FieldErrors("jobTitle")[0], StringComparison.Ordinal);
+        Assert.Contains("1000 characters or fewer (it has 1001)", problem.FieldErrors("justification")[0], StringComparison.Ordinal);
         Assert.Equal(before, await factory.SnapshotAsync());
     }
 
@@ -89,8 +76,8 @@ public sealed class ClaimApiTests(WaypointFactory factory) : IClassFixture<Waypo
     {
         var (_, api) = await SignedInAsync();
         var before = await factory.SnapshotAsync();
-        var problem = await ProblemAsync(await api.PostAsJsonAsync(Claims, ValidClaim(int.MaxValue)), HttpStatusCode.NotFound);
-        Assert.Contains("no authority with id", Detail(problem), StringComparison.Ordinal);
+        var problem = await (await api.PostAsJsonAsync(Claims, ValidClaim(int.MaxValue))).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Contains("no authority with id", problem.Detail(), StringComparison.Ordinal);
         Assert.Equal(before, await factory.SnapshotAsync());
     }
 
@@ -99,8 +86,8 @@ public sealed class ClaimApiTests(WaypointFactory factory) : IClassFixture<Waypo
     {
         var (authorityId, name) = await factory.CreateAuthorityAsync(AuthorityStatus.Proposed);
         var (_, api) = await SignedInAsync();
-        var problem = await ProblemAsync(await api.PostAsJsonAsync(Claims, ValidClaim(authorityId)), HttpStatusCode.Conflict);
-        Assert.Equal($"{name} is not an active authority of the directory, so it cannot be claimed.", Detail(problem));
+        var problem = await (await api.PostAsJsonAsync(Claims, ValidClaim(authorityId))).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal($"{name} is not an active authority of the directory, so it cannot be claimed.", problem.Detail());
     }
 
     [Fact]
@@ -110,8 +97,8 @@ public sealed class ClaimApiTests(WaypointFactory factory) : IClassFixture<Waypo
         var (_, api) = await SignedInAsync();
         var first = await ClaimAsync(api, authorityId);
 
-        var duplicate = await ProblemAsync(await api.PostAsJsonAsync(Claims, ValidClaim(authorityId)), HttpStatusCode.Conflict);
-        Assert.Equal($"You already have a pending claim for {name}. Wait for the decision, or withdraw that claim first.", Detail(duplicate));
+        var duplicate = await (await api.PostAsJsonAsync(Claims, ValidClaim(authorityId))).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal($"You already have a pending claim for {name}. Wait for the decision, or withdraw that claim first.", duplicate.Detail());
 
         var withdrawn = await api.PostAsync($"{Claims}/{first.Id}/withdraw", null);
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
@@ -139,10 +126,10 @@ public sealed class ClaimApiTests(WaypointFactory factory) : IClassFixture<Waypo
         var (_, api) = await SignedInAsync();
         var before = await factory.SnapshotAsync();
 
-        var problem = await ProblemAsync(await api.PostAsJsonAsync(Claims, ValidClaim(arranged.AuthorityId)), HttpStatusCode.Conflict);
+        var problem = await (await api.PostAsJsonAsync(Claims, ValidClaim(arranged.AuthorityId))).ProblemAsync(HttpStatusCode.Conflict);
 
-        Assert.Contains("already has an organisation", Detail(problem), StringComparison.Ordinal);
-        Assert.Contains("cannot have a second one", Detail(problem), StringComparison.Ordinal);
+        Assert.Contains("already has an organisation", problem.Detail(), StringComparison.Ordinal);
+        Assert.Contains("cannot have a second one", problem.Detail(), StringComparison.Ordinal);
         Assert.Equal(before, await factory.SnapshotAsync());
     }
 
@@ -185,8 +172,8 @@ public sealed class ClaimApiTests(WaypointFactory factory) : IClassFixture<Waypo
                 adminApi.PostAsync($"/api/v1/admin/claims/{second.Id}/approve", null));
 
             Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
-            var conflict = await ProblemAsync(responses.Single(r => r.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict);
-            Assert.False(string.IsNullOrWhiteSpace(Detail(conflict)));
+            var conflict = await (responses.Single(r => r.StatusCode == HttpStatusCode.Conflict)).ProblemAsync(HttpStatusCode.Conflict);
+            Assert.False(string.IsNullOrWhiteSpace(conflict.Detail()));
             var (organisations, members, statuses) = await factory.WithDbAsync(async db => (
                 await db.Organisations.CountAsync(o => o.AuthorityId == authorityId),
                 await db.OrganisationMemberships.CountAsync(m => m.Organisation.AuthorityId == authorityId),
@@ -241,10 +228,10 @@ public sealed class ClaimApiTests(WaypointFactory factory) : IClassFixture<Waypo
         var (_, adminApi) = await SignedInAsync(PlatformRoles.Admin);
         var before = await factory.SnapshotAsync();
 
-        var missing = await ProblemAsync(await adminApi.PostAsJsonAsync($"/api/v1/admin/claims/{claim.Id}/reject", new { reason = " " }), HttpStatusCode.BadRequest);
-        Assert.Contains("Enter the reason", FieldErrors(missing, "reason")[0], StringComparison.Ordinal);
-        var tooLong = await ProblemAsync(await adminApi.PostAsJsonAsync($"/api/v1/admin/claims/{claim.Id}/reject", new { reason = new string('r', 501) }), HttpStatusCode.BadRequest);
-        Assert.Contains("500 characters or fewer (it has 501)", FieldErrors(tooLong, "reason")[0], StringComparison.Ordinal);
+        var missing = await (await adminApi.PostAsJsonAsync($"/api/v1/admin/claims/{claim.Id}/reject", new { reason = " " })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("Enter the reason", missing.FieldErrors("reason")[0], StringComparison.Ordinal);
+        var tooLong = await (await adminApi.PostAsJsonAsync($"/api/v1/admin/claims/{claim.Id}/reject", new { reason = new string('r', 501) })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("500 characters or fewer (it has 501)", tooLong.FieldErrors("reason")[0], StringComparison.Ordinal);
         Assert.Equal(before, await factory.SnapshotAsync());
 
         var rejected = await adminApi.PostAsJsonAsync($"/api/v1/admin/claims/{claim.Id}/reject", new { reason = "We could not confirm your role." });
@@ -284,7 +271,7 @@ public sealed class ClaimApiTests(WaypointFactory factory) : IClassFixture<Waypo
         var claim = await ClaimAsync((await SignedInAsync()).Api, authorityId);
         var (_, otherApi) = await SignedInAsync();
 
-        await ProblemAsync(await otherApi.PostAsync($"{Claims}/{claim.Id}/withdraw", null), HttpStatusCode.NotFound);
+        await (await otherApi.PostAsync($"{Claims}/{claim.Id}/withdraw", null)).ProblemAsync(HttpStatusCode.NotFound);
 
         Assert.Equal(ClaimStatus.Pending, await factory.WithDbAsync(db => db.OrganisationClaims.Where(c => c.Id == claim.Id).Select(c => c.Status).SingleAsync()));
     }
@@ -293,9 +280,9 @@ public sealed class ClaimApiTests(WaypointFactory factory) : IClassFixture<Waypo
     public async Task Unknown_claim_ids_are_404_problems()
     {
         var (_, adminApi) = await SignedInAsync(PlatformRoles.Admin);
-        await ProblemAsync(await adminApi.PostAsync($"/api/v1/admin/claims/{Guid.NewGuid()}/approve", null), HttpStatusCode.NotFound);
-        await ProblemAsync(await adminApi.PostAsJsonAsync($"/api/v1/admin/claims/{Guid.NewGuid()}/reject", new { reason = "No." }), HttpStatusCode.NotFound);
-        await ProblemAsync(await adminApi.PostAsync($"{Claims}/{Guid.NewGuid()}/withdraw", null), HttpStatusCode.NotFound);
+        await (await adminApi.PostAsync($"/api/v1/admin/claims/{Guid.NewGuid()}/approve", null)).ProblemAsync(HttpStatusCode.NotFound);
+        await (await adminApi.PostAsJsonAsync($"/api/v1/admin/claims/{Guid.NewGuid()}/reject", new { reason = "No." })).ProblemAsync(HttpStatusCode.NotFound);
+        await (await adminApi.PostAsync($"{Claims}/{Guid.NewGuid()}/withdraw", null)).ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
