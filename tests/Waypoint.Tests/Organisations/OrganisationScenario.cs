@@ -67,6 +67,11 @@ public static partial class OrganisationScenario
         return user;
     }
 
+    /// <summary>A page with a form that any signed-in person can open: where a test takes an antiforgery token to post
+    /// a form of a page the person cannot (or should not be able to) open.</summary>
+    public static async Task<string> AnyFormPageAsync(this WaypointFactory factory) =>
+        $"/organisations/claim?authorityId={(await factory.CreateAuthorityAsync()).Id}";
+
     /// <summary>Everything the organisations feature stores, as text: equal before and after means nothing changed.</summary>
     public static Task<string> SnapshotAsync(this WaypointFactory factory) => factory.WithDbAsync(async db =>
     {

@@ -57,6 +57,7 @@ internal sealed class OrganisationModel(OrganisationService organisations, Invit
             PageErrors.Add(ModelState, outcome.Failure);
             if (!await LoadAsync(cancellationToken)) return NotFound();
             ShowCurrentProfile();
+            Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
         return await RefusedAsync(outcome.Failure, field => field switch
