@@ -85,9 +85,8 @@ internal sealed class OrganisationService(WaypointDbContext db, OrganisationAcce
         if (saved == 0)
         {
             var current = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Version).FirstAsync(cancellationToken);
-            return Outcome<OrganisationDto>.Refused(Failure.Conflict(
-                localizer["Someone changed this organisation after you opened it (you had version {0}, it is now at {1}). Look at the current values and make your change again.", version, current].Value)
-                with { CurrentVersion = current });
+            var stale = Failure.Conflict(localizer["Someone changed this organisation after you opened it (you had version {0}, it is now at {1}). Look at the current values and make your change again.", version, current]);
+            return Outcome<OrganisationDto>.Refused(stale with { CurrentVersion = current });
         }
         return await GetAsync(user, organisationId, cancellationToken);
     }
