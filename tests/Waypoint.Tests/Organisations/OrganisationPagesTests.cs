@@ -264,6 +264,7 @@ public sealed class OrganisationPagesTests(WaypointFactory factory) : IClassFixt
         Assert.Contains("<a href=\"#InviteEmail\">Enter an email address like name@town.eu.</a>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#InviteRole\">Choose a role: one of Viewer, Contributor, Admin.</a>", html, StringComparison.Ordinal);
         Assert.Contains("value=\"not an email\"", html, StringComparison.Ordinal);
+        Assert.Matches("id=\"status-None\"[^>]*checked", html);
         Assert.Equal(before, await factory.SnapshotAsync());
     }
 

@@ -65,7 +65,7 @@ internal sealed class OrganisationModel(OrganisationService organisations, Invit
             "livingInEuStatus" => "status-" + Data.Organisations.LivingInEuStatus.None,
             "subGroups" => "subgroup-" + Data.Organisations.SubGroups.Legal,
             _ => "profile",
-        }, cancellationToken);
+        }, cancellationToken, keepProfileInput: true);
     }
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
@@ -104,10 +104,12 @@ internal sealed class OrganisationModel(OrganisationService organisations, Invit
 
     /// <summary>Not a member: not found. A member whose role is too low: forbidden. Otherwise the page again, with the
     /// errors and what the person typed.</summary>
-    private async Task<IActionResult> RefusedAsync(Failure failure, Func<string, string>? fieldId, CancellationToken cancellationToken)
+    private async Task<IActionResult> RefusedAsync(Failure failure, Func<string, string>? fieldId, CancellationToken cancellationToken,
+        bool keepProfileInput = false)
     {
         if (failure.Kind == FailureKind.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
         if (!await LoadAsync(cancellationToken)) return NotFound();
+        if (!keepProfileInput) ShowCurrentProfile();
         PageErrors.Add(ModelState, failure, fieldId);
         Response.StatusCode = failure.Kind switch
         {

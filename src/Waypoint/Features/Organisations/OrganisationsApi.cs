@@ -11,24 +11,47 @@ internal static class OrganisationsApi
     public static void MapOrganisationsApi(this IEndpointRouteBuilder app)
     {
         var organisations = app.MapApiV1("/organisations", "Organisations").RequireAuthorization();
-        organisations.MapGet("/", GetMine).WithSummary("The organisations I am a member of, with my role");
-        organisations.MapGet("/{id:guid}", Get).WithSummary("An organisation I am a member of: profile and members");
-        organisations.MapPut("/{id:guid}", UpdateProfile).WithSummary("Change the Living-in.EU status and sub-groups (admins); 409 with currentVersion when stale");
-        organisations.MapGet("/{id:guid}/invitations", GetInvitations).WithSummary("Open invitations of an organisation");
-        organisations.MapPost("/{id:guid}/invitations", Invite).WithSummary("Invite a person by email as Admin, Contributor or Viewer (admins)");
-        organisations.MapDelete("/{id:guid}/invitations/{invitationId:guid}", RevokeInvitation).WithSummary("Revoke an open invitation (admins)");
-        organisations.MapPost("/invitations/accept", AcceptInvitation).WithSummary("Accept an invitation sent to my email address");
-        organisations.MapPut("/{id:guid}/members/{userId}", ChangeRole).WithSummary("Change a member's role (admins); the last admin stays admin");
-        organisations.MapDelete("/{id:guid}/members/{userId}", RemoveMember).WithSummary("Remove a member (admins); the last admin cannot be removed");
+        organisations.MapGet("/", GetMine).WithSummary("The organisations I am a member of, with my role")
+            .Produces<IReadOnlyList<MyOrganisationDto>>();
+        organisations.MapGet("/{id:guid}", Get).WithSummary("An organisation I am a member of: profile and members")
+            .Produces<OrganisationDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        organisations.MapPut("/{id:guid}", UpdateProfile).WithSummary("Change the Living-in.EU status and sub-groups (admins); 409 with currentVersion when stale")
+            .Produces<OrganisationDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        organisations.MapGet("/{id:guid}/invitations", GetInvitations).WithSummary("Open invitations of an organisation")
+            .Produces<IReadOnlyList<InvitationDto>>().ProducesProblem(StatusCodes.Status404NotFound);
+        organisations.MapPost("/{id:guid}/invitations", Invite).WithSummary("Invite a person by email as Admin, Contributor or Viewer (admins)")
+            .Produces<InvitationDto>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        organisations.MapDelete("/{id:guid}/invitations/{invitationId:guid}", RevokeInvitation).WithSummary("Revoke an open invitation (admins)")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        organisations.MapPost("/invitations/accept", AcceptInvitation).WithSummary("Accept an invitation sent to my email address")
+            .Produces<AcceptedInvitationDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        organisations.MapPut("/{id:guid}/members/{userId}", ChangeRole).WithSummary("Change a member's role (admins); the last admin stays admin")
+            .Produces<MemberDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        organisations.MapDelete("/{id:guid}/members/{userId}", RemoveMember).WithSummary("Remove a member (admins); the last admin cannot be removed")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
-        organisations.MapGet("/claims", GetMyClaims).WithSummary("My claims and their status");
-        organisations.MapPost("/claims", CreateClaim).WithSummary("Claim to speak for an authority; a platform admin decides");
-        organisations.MapPost("/claims/{id:guid}/withdraw", WithdrawClaim).WithSummary("Withdraw one of my pending claims");
+        organisations.MapGet("/claims", GetMyClaims).WithSummary("My claims and their status")
+            .Produces<IReadOnlyList<ClaimDto>>();
+        organisations.MapPost("/claims", CreateClaim).WithSummary("Claim to speak for an authority; a platform admin decides")
+            .Produces<ClaimDto>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        organisations.MapPost("/claims/{id:guid}/withdraw", WithdrawClaim).WithSummary("Withdraw one of my pending claims")
+            .Produces<ClaimDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var admin = app.MapApiV1("/admin/claims", "Organisations").RequireAuthorization(PlatformRoles.Admin);
-        admin.MapGet("/", GetPendingClaims).WithSummary("Pending claims, oldest first (platform admins)");
-        admin.MapPost("/{id:guid}/approve", ApproveClaim).WithSummary("Approve a claim: creates the organisation with the claimant as admin");
-        admin.MapPost("/{id:guid}/reject", RejectClaim).WithSummary("Reject a claim with a reason the claimant receives");
+        admin.MapGet("/", GetPendingClaims).WithSummary("Pending claims, oldest first (platform admins)")
+            .Produces<IReadOnlyList<PendingClaimDto>>();
+        admin.MapPost("/{id:guid}/approve", ApproveClaim).WithSummary("Approve a claim: creates the organisation with the claimant as admin")
+            .Produces<ClaimApprovalDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapPost("/{id:guid}/reject", RejectClaim).WithSummary("Reject a claim with a reason the claimant receives")
+            .Produces<ClaimDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static string UserId(ClaimsPrincipal user) =>
