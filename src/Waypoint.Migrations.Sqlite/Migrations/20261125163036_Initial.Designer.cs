@@ -11,7 +11,7 @@ using Waypoint.Data;
 namespace Waypoint.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(WaypointDbContext))]
-    [Migration("20261125162335_Initial")]
+    [Migration("20261125163036_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -563,9 +563,13 @@ namespace Waypoint.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthorityId");
+
                     b.HasIndex("ClaimantId");
 
-                    b.HasIndex("AuthorityId", "ClaimantId");
+                    b.HasIndex("AuthorityId", "ClaimantId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -627,7 +631,9 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId", "NormalizedEmail");
+                    b.HasIndex("OrganisationId", "NormalizedEmail")
+                        .IsUnique()
+                        .HasFilter("\"AcceptedAt\" IS NULL AND \"RevokedAt\" IS NULL");
 
                     b.ToTable("OrganisationInvitations");
                 });

@@ -12,7 +12,7 @@ using Waypoint.Data;
 namespace Waypoint.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(WaypointDbContext))]
-    [Migration("20261125162341_Initial")]
+    [Migration("20261125163043_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -576,9 +576,13 @@ namespace Waypoint.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthorityId");
+
                     b.HasIndex("ClaimantId");
 
-                    b.HasIndex("AuthorityId", "ClaimantId");
+                    b.HasIndex("AuthorityId", "ClaimantId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -640,7 +644,9 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId", "NormalizedEmail");
+                    b.HasIndex("OrganisationId", "NormalizedEmail")
+                        .IsUnique()
+                        .HasFilter("\"AcceptedAt\" IS NULL AND \"RevokedAt\" IS NULL");
 
                     b.ToTable("OrganisationInvitations");
                 });
