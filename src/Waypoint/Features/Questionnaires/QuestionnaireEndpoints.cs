@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
@@ -17,7 +18,8 @@ internal static class QuestionnaireEndpoints
             .WithName("GetCurrentQuestionnaire")
             .WithSummary("The questionnaire new assessments use")
             .WithDescription("The published questionnaire with the highest version: its sections (general information, then the " +
-                             "seven scored topics) and their questions, each scale question with its five anchored levels. " +
+                             "seven scored topics) and their questions, each scale question with its five anchored levels, in the language " +
+                             "asked for with ?lang= or Accept-Language (English where a text is not translated). " +
                              "404 while no questionnaire is published. Anyone may read it.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -33,7 +35,7 @@ internal static class QuestionnaireEndpoints
     internal static Results<Ok<QuestionnaireResponse>, ProblemHttpResult> GetCurrent(
         QuestionnaireCatalog catalog, IStringLocalizer<Program> l) =>
         catalog.Current is { } current
-            ? TypedResults.Ok(QuestionnaireResponse.From(current))
+            ? TypedResults.Ok(QuestionnaireResponse.From(InReadersLanguage(catalog, current)))
             : ProblemResults.NotFound(l["No questionnaire has been published yet."]);
 
     internal static Results<Ok<QuestionnaireResponse>, ProblemHttpResult> GetVersion(
@@ -47,8 +49,12 @@ internal static class QuestionnaireEndpoints
                 ? l["There is no questionnaire version {0}, and none has been published yet.", version]
                 : l["There is no questionnaire version {0}. Published versions: {1}.", version, published]);
         }
-        return TypedResults.Ok(QuestionnaireResponse.From(questionnaire));
+        return TypedResults.Ok(QuestionnaireResponse.From(InReadersLanguage(catalog, questionnaire)));
     }
+
+    /// <summary>The request's language comes from <c>?lang=</c>, the URL prefix, the cookie or Accept-Language.</summary>
+    private static Questionnaire InReadersLanguage(QuestionnaireCatalog catalog, Questionnaire questionnaire) =>
+        catalog.Localize(questionnaire, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
 
     private static bool IsEditor(ClaimsPrincipal user) => user.IsInRole(PlatformRoles.Admin) || user.IsInRole(PlatformRoles.Editor);
 }
