@@ -11,7 +11,7 @@ using Waypoint.Data;
 namespace Waypoint.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(WaypointDbContext))]
-    [Migration("20261125154200_Initial")]
+    [Migration("20261125161716_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -297,9 +297,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("SearchName");
+                    b.HasIndex("ProposedById")
+                        .HasFilter("\"Status\" = 'Proposed'");
 
-                    b.HasIndex("CountryCode", "Type");
+                    b.HasIndex("CountryCode", "Type", "Status", "Population", "SearchName");
 
                     b.ToTable("Authorities");
                 });

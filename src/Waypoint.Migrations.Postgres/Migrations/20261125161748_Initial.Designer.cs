@@ -12,7 +12,7 @@ using Waypoint.Data;
 namespace Waypoint.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(WaypointDbContext))]
-    [Migration("20261125154205_Initial")]
+    [Migration("20261125161748_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -23,6 +23,7 @@ namespace Waypoint.Migrations.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -308,7 +309,13 @@ namespace Waypoint.Migrations.Postgres.Migrations
 
                     b.HasIndex("ParentId");
 
+                    b.HasIndex("ProposedById")
+                        .HasFilter("\"Status\" = 'Proposed'");
+
                     b.HasIndex("SearchName");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchName"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("CountryCode", "Type");
 
