@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,12 +43,25 @@ internal sealed record AuthorityDetails(
     IReadOnlyList<AuthorityItem> Parents,
     bool HasOrganisation);
 
-/// <summary>A proposal of another public body. <c>kind</c> is one of the OtherBodyKind names; <c>country</c> a Eurostat code.</summary>
-internal sealed record ProposalRequest(
-    string? Name,
-    [property: ApiEnum(typeof(OtherBodyKind))] string? Kind,
-    string? Country,
-    int? ParentId);
+/// <summary>A proposal of another public body. Every field is checked by the endpoint, which answers what to fix.</summary>
+internal sealed record ProposalRequest
+{
+    /// <summary>The body's official name, at most 200 characters.</summary>
+    [Required]
+    public string? Name { get; init; }
+
+    /// <summary>What kind of body it is.</summary>
+    [Required]
+    [ApiEnum(typeof(OtherBodyKind))]
+    public string? Kind { get; init; }
+
+    /// <summary>Eurostat code of the member state (EL for Greece).</summary>
+    [Required]
+    public string? Country { get; init; }
+
+    /// <summary>Optional: the id of the authority in the directory it belongs to, in the same country.</summary>
+    public int? ParentId { get; init; }
+}
 
 internal sealed record ProposalItem(
     int Id,
@@ -78,14 +92,18 @@ internal static class AuthoritiesApi
                 OpenApiEnums.DescribeQueryParameter(operation, "type", ApiNames.All<AuthorityType>());
                 return Task.CompletedTask;
             });
-        group.MapGet("/{id:int}", Get).AllowAnonymous().WithSummary("One authority, with the regions above it");
+        group.MapGet("/{id:int}", Get).AllowAnonymous().WithSummary("One authority, with the regions above it")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         var proposals = group.MapGroup("/proposals");
-        proposals.MapPost("", Propose).RequireAuthorization().WithSummary("Propose another public body (signed-in)");
+        proposals.MapPost("", Propose).RequireAuthorization().WithSummary("Propose another public body (signed-in)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         proposals.MapGet("", Pending).RequireAuthorization(PlatformRoles.Admin).WithSummary("Proposals waiting for review (admin)");
         proposals.MapGet("/{id:int}", GetProposal).RequireAuthorization().WithSummary("One proposal (admin, or the person who proposed it)");
-        proposals.MapPost("/{id:int}/approve", Approve).RequireAuthorization(PlatformRoles.Admin).WithSummary("Approve a proposal: the body joins the directory (admin)");
-        proposals.MapPost("/{id:int}/reject", Reject).RequireAuthorization(PlatformRoles.Admin).WithSummary("Reject a proposal (admin)");
+        proposals.MapPost("/{id:int}/approve", Approve).RequireAuthorization(PlatformRoles.Admin).WithSummary("Approve a proposal: the body joins the directory (admin)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        proposals.MapPost("/{id:int}/reject", Reject).RequireAuthorization(PlatformRoles.Admin).WithSummary("Reject a proposal (admin)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     /// <param name="q">Text to find in names, at most 100 characters; accents and case do not matter.</param>

@@ -38,7 +38,7 @@ internal sealed class AuthorityDirectory(WaypointDbContext db)
 
     /// <summary>
     /// Matches the folded text anywhere in the folded name, and ranks an exact match first, then names that start
-    /// with it or have a word that does, then the rest; within each, the larger population first.
+    /// with it or have a word that does, then the rest; within each, the larger population first, then by name.
     /// </summary>
     public async Task<AuthorityResults> SearchAsync(AuthoritySearch search, CancellationToken cancellationToken)
     {
@@ -69,7 +69,9 @@ internal sealed class AuthorityDirectory(WaypointDbContext db)
 
         // The page's ids first, from the columns the search index covers; then the rows of those 20 only.
         var offset = (search.Page - 1) * PageSize;
-        var ids = await ordered.ThenBy(a => a.SearchName).ThenBy(a => a.Id)
+        // A region made of one municipality (a German kreisfreie Stadt, Paris) has its population: the municipality,
+        // which people mean more often, comes first.
+        var ids = await ordered.ThenBy(a => a.Type == AuthorityType.Region ? 1 : 0).ThenBy(a => a.SearchName).ThenBy(a => a.Id)
             .Skip(offset).Take(PageSize)
             .Select(a => a.Id)
             .ToListAsync(cancellationToken);

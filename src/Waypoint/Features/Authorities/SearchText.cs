@@ -21,7 +21,7 @@ internal static class SearchText
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
 
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var decomposed = Decompose(text);
         var folded = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var c in decomposed)
@@ -44,6 +44,26 @@ internal static class SearchText
             AppendLetter(folded, char.ToLowerInvariant(c));
         }
         return folded.ToString();
+    }
+
+    private static string Decompose(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormKD);
+        }
+        catch (ArgumentException)
+        {
+            // Half of a surrogate pair is no character: it becomes a separator, like any other non-letter.
+            var chars = text.ToCharArray();
+            for (var i = 0; i < chars.Length; i++)
+            {
+                var paired = char.IsHighSurrogate(chars[i]) ? i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])
+                    : char.IsLowSurrogate(chars[i]) && i > 0 && char.IsHighSurrogate(chars[i - 1]);
+                if (char.IsSurrogate(chars[i]) && !paired) chars[i] = ' ';
+            }
+            return new string(chars).Normalize(NormalizationForm.FormKD);
+        }
     }
 
     private static void AppendLetter(StringBuilder folded, char c)

@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Waypoint.Infrastructure.Web;
@@ -24,6 +27,9 @@ internal static class WebRegistration
             options.HeaderName = "X-CSRF-TOKEN";
         });
         builder.Services.AddProblemDetails();
+        // Pages are written in 24 languages: letters such as ö, ł or Greek and Cyrillic are written as they are
+        // rather than as character references; markup characters (< > & " ') are still encoded.
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRateLimiting(builder.Configuration);
         return builder;
     }
