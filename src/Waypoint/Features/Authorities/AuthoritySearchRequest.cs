@@ -31,7 +31,7 @@ internal static class AuthoritySearchRequest
             countryCode = countries.Find(country)?.Code;
             if (countryCode is null)
             {
-                errors["country"] = [localizer["\"{0}\" is not the code of an EU member state. Use a code such as DE, FR or EL (Greece).", Shorten(country)].Value];
+                errors["country"] = [localizer["“{0}” is not the code of an EU member state. Use a code such as DE, FR or EL (Greece).", Shorten(country)].Value];
             }
         }
 
@@ -39,7 +39,7 @@ internal static class AuthoritySearchRequest
         if (!string.IsNullOrWhiteSpace(type))
         {
             if (ApiNames.TryParse<AuthorityType>(type, out var parsed)) authorityType = parsed;
-            else errors["type"] = [localizer["\"{0}\" is not a type of authority. Use one of: {1}.", Shorten(type), string.Join(", ", ApiNames.All<AuthorityType>())].Value];
+            else errors["type"] = [localizer["“{0}” is not a type of authority. Use one of: {1}.", Shorten(type), string.Join(", ", ApiNames.All<AuthorityType>())].Value];
         }
 
         var pageNumber = 1;

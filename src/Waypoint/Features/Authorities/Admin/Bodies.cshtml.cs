@@ -30,9 +30,9 @@ internal sealed class BodiesModel(BodyProposals proposals, Countries countries, 
         var proposal = await proposals.FindAsync(id, cancellationToken);
         Message = outcome switch
         {
-            DecisionOutcome.Done when approve => localizer["\"{0}\" is approved: it is now in the directory.", proposal!.Name].Value,
-            DecisionOutcome.Done => localizer["\"{0}\" is rejected: it stays out of the directory.", proposal!.Name].Value,
-            DecisionOutcome.AlreadyDecided => localizer["\"{0}\" had already been decided by another administrator; nothing changed.", proposal!.Name].Value,
+            DecisionOutcome.Done when approve => localizer["“{0}” is approved: it is now in the directory.", proposal!.Name].Value,
+            DecisionOutcome.Done => localizer["“{0}” is rejected: it stays out of the directory.", proposal!.Name].Value,
+            DecisionOutcome.AlreadyDecided => localizer["“{0}” had already been decided by another administrator; nothing changed.", proposal!.Name].Value,
             _ => localizer["That proposal no longer exists."].Value,
         };
         return RedirectToPage();

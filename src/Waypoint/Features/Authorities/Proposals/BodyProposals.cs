@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -99,8 +100,8 @@ internal sealed class BodyProposals(WaypointDbContext db, Countries countries, I
         if (duplicate is not null)
         {
             var message = duplicate.Status == AuthorityStatus.Active
-                ? localizer["\"{0}\" is already in the directory for {1}. Search for it instead of proposing it again.", duplicate.Name, country!.NameIn(CultureInfo.CurrentUICulture)]
-                : localizer["\"{0}\" has already been proposed for {1} and is waiting for review.", duplicate.Name, country!.NameIn(CultureInfo.CurrentUICulture)];
+                ? localizer["“{0}” is already in the directory for {1}. Search for it instead of proposing it again.", duplicate.Name, country!.NameIn(CultureInfo.CurrentUICulture)]
+                : localizer["“{0}” has already been proposed for {1} and is waiting for review.", duplicate.Name, country!.NameIn(CultureInfo.CurrentUICulture)];
             return new ProposalOutcome(null, errors, message.Value);
         }
 
@@ -130,21 +131,11 @@ internal sealed class BodyProposals(WaypointDbContext db, Countries countries, I
     }
 
     /// <summary>Proposals waiting for a decision, oldest first.</summary>
-    public async Task<IReadOnlyList<ProposalView>> PendingAsync(CancellationToken cancellationToken)
-    {
-        var pending = await Proposals()
-            .Where(x => x.Body.Status == AuthorityStatus.Proposed)
-            .OrderBy(x => x.Body.Id)
-            .Take(500)
-            .ToListAsync(cancellationToken);
-        return pending.Select(x => ToView(x.Body, x.ParentName, x.Email)).ToList();
-    }
+    public Task<List<ProposalView>> PendingAsync(CancellationToken cancellationToken) =>
+        QueryAsync(a => a.Status == AuthorityStatus.Proposed, cancellationToken);
 
-    public async Task<ProposalView?> FindAsync(int id, CancellationToken cancellationToken)
-    {
-        var found = await Proposals().Where(x => x.Body.Id == id).FirstOrDefaultAsync(cancellationToken);
-        return found is null ? null : ToView(found.Body, found.ParentName, found.Email);
-    }
+    public async Task<ProposalView?> FindAsync(int id, CancellationToken cancellationToken) =>
+        (await QueryAsync(a => a.Id == id, cancellationToken)).SingleOrDefault();
 
     public Task<DecisionOutcome> ApproveAsync(int id, CancellationToken cancellationToken) => DecideAsync(id, AuthorityStatus.Active, cancellationToken);
 
@@ -162,14 +153,18 @@ internal sealed class BodyProposals(WaypointDbContext db, Countries countries, I
         return exists ? DecisionOutcome.AlreadyDecided : DecisionOutcome.NotFound;
     }
 
-    private sealed record ProposalRow(Authority Body, string? ParentName, string? Email);
-
-    private IQueryable<ProposalRow> Proposals() =>
-        from body in db.Authorities.AsNoTracking()
-        where body.Type == AuthorityType.OtherPublicBody
-        join user in db.Users on body.ProposedById equals user.Id into users
-        from user in users.DefaultIfEmpty()
-        select new ProposalRow(body, body.Parent != null ? body.Parent.Name : null, user != null ? user.Email : null);
+    private async Task<List<ProposalView>> QueryAsync(Expression<Func<Authority, bool>> filter, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from body in db.Authorities.AsNoTracking().Where(a => a.Type == AuthorityType.OtherPublicBody).Where(filter)
+                join user in db.Users on body.ProposedById equals user.Id into users
+                from user in users.DefaultIfEmpty()
+                orderby body.Id
+                select new { Body = body, ParentName = body.Parent != null ? body.Parent.Name : null, Email = user != null ? user.Email : null })
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => ToView(r.Body, r.ParentName, r.Email)).ToList();
+    }
 
     private static ProposalView ToView(Authority body, string? parentName, string? email) =>
         new(body.Id, body.Name, body.OtherBodyKind ?? OtherBodyKind.Other, body.CountryCode, body.ParentId, parentName, body.Status,
