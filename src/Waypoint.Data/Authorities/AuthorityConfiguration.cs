@@ -26,23 +26,19 @@ internal sealed class AuthorityConfiguration : IEntityTypeConfiguration<Authorit
     /// <summary>
     /// The indexes behind the search, which filters by country and type, matches a substring of the folded name
     /// (<c>LIKE '%malmo%'</c>, which no B-tree can seek) and ranks by population.
-    /// PostgreSQL: a trigram GIN index (pg_trgm) finds the matching names directly.
-    /// SQLite: one covering index holds every column the search filters and ranks on, so that a search scans that
-    /// index (about half the size of the table), or only a country's part of it, and reads table rows only for the
-    /// page it shows.
+    /// Both: a covering index holds every column the search filters and ranks on, so that a search scans that index
+    /// (about half the size of the table), or only a country's part of it, and reads table rows only for the page
+    /// it shows. PostgreSQL also gets a trigram GIN index (pg_trgm), which finds the names that contain three
+    /// letters or more without reading the others.
     /// </summary>
     public static void ConfigureSearch(ModelBuilder builder, bool postgres)
     {
         var authority = builder.Entity<Authority>();
+        authority.HasIndex(a => new { a.CountryCode, a.Type, a.Status, a.Population, a.SearchName });
         if (postgres)
         {
             builder.HasPostgresExtension("pg_trgm");
             authority.HasIndex(a => a.SearchName).HasMethod("gin").HasOperators("gin_trgm_ops");
-            authority.HasIndex(a => new { a.CountryCode, a.Type });
-        }
-        else
-        {
-            authority.HasIndex(a => new { a.CountryCode, a.Type, a.Status, a.Population, a.SearchName });
         }
     }
 }

@@ -314,7 +314,7 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchName"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex("CountryCode", "Type");
+                    b.HasIndex("CountryCode", "Type", "Status", "Population", "SearchName");
 
                     b.ToTable("Authorities");
                 });

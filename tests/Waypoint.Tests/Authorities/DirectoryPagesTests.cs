@@ -24,6 +24,16 @@ public sealed partial class DirectoryPagesTests(WaypointFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Before_anything_is_asked_the_search_page_shows_the_form_and_no_results()
+    {
+        using var client = factory.CreateClient();
+        var html = await client.GetStringAsync("/authorities");
+        Assert.Contains("<form method=\"get\" action=\"/authorities\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"result-prompt\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_search_page_filters_by_country_and_type_and_keeps_them_selected()
     {
         using var client = factory.CreateClient();

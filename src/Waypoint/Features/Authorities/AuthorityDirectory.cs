@@ -54,16 +54,12 @@ internal sealed class AuthorityDirectory(WaypointDbContext db)
         }
         else
         {
-            // Folded text holds only letters, digits and spaces, so it needs no escaping inside a LIKE pattern.
-            // PostgreSQL's trigram index serves LIKE; SQLite's instr(), which Contains becomes, is faster than its LIKE.
-            var pattern = "%" + text + "%";
-            matches = db.Database.IsNpgsql()
-                ? matches.Where(a => EF.Functions.Like(a.SearchName, pattern))
-                : matches.Where(a => a.SearchName.Contains(text));
-            var wordStart = " " + text;
-            var length = text.Length;
+            // Folded text holds only letters, digits and spaces, so it needs no escaping inside a LIKE pattern. LIKE is
+            // what PostgreSQL's trigram index serves, and on SQLite it is faster than instr(), which Contains becomes.
+            var (anywhere, start, wordStart) = ("%" + text + "%", text + "%", "% " + text + "%");
+            matches = matches.Where(a => EF.Functions.Like(a.SearchName, anywhere));
             ordered = matches
-                .OrderBy(a => a.SearchName == text ? 0 : a.SearchName.Substring(0, length) == text || a.SearchName.Contains(wordStart) ? 1 : 2)
+                .OrderBy(a => a.SearchName == text ? 0 : EF.Functions.Like(a.SearchName, start) || EF.Functions.Like(a.SearchName, wordStart) ? 1 : 2)
                 .ThenByDescending(a => a.Population ?? -1);
         }
 

@@ -43,6 +43,8 @@ internal sealed class IndexModel(AuthorityDirectory directory, Countries countri
         if (search is null) return;
         Country = search.Country;
         Type = search.Type is { } type ? ApiNames.Of(type) : null;
+        // Until something is asked, the page shows the form only: nobody is looking for the whole directory.
+        if (search.Text.Length == 0 && search.Country is null && search.Type is null) return;
         Results = await directory.SearchAsync(search, cancellationToken);
     }
 

@@ -95,8 +95,23 @@
     pager.hidden = pageCount <= 1;
   }
 
+  function clear() {
+    latest++;
+    count.textContent = "";
+    rows.replaceChildren();
+    table.hidden = true;
+    pager.hidden = true;
+    history.replaceState(null, "", "/authorities");
+  }
+
   function run(page, moveFocus) {
     var params = searchParams(page);
+    if (!params.has("q") && !params.has("country") && !params.has("type")) {
+      clear();
+      return;
+    }
+    var prompt = document.getElementById("result-prompt");
+    if (prompt) prompt.hidden = true;
     var request = ++latest;
     fetch(text.api + "?" + params.toString(), { headers: { Accept: "application/json" } })
       .then(function (response) {

@@ -362,9 +362,9 @@ namespace Waypoint.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Authorities_CountryCode_Type",
+                name: "IX_Authorities_CountryCode_Type_Status_Population_SearchName",
                 table: "Authorities",
-                columns: new[] { "CountryCode", "Type" });
+                columns: new[] { "CountryCode", "Type", "Status", "Population", "SearchName" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Authorities_NutsCode",
