@@ -47,6 +47,7 @@ internal static class DirectoryBenchmark
     {
         var provider = Enum.Parse<DatabaseProvider>(Argument(args, "--provider") ?? "Sqlite", ignoreCase: true);
         var rounds = int.Parse(Argument(args, "--rounds") ?? "20", CultureInfo.InvariantCulture);
+        var loadBefore = LoadAverage();
         var (connectionString, drop) = await CreateDatabaseAsync(provider);
         try
         {
@@ -86,6 +87,8 @@ internal static class DirectoryBenchmark
             }
 
             Report(provider, rounds, migrate.Elapsed, first, second, timings);
+            Console.WriteLine();
+            Console.WriteLine($"Load average (1, 5, 15 min) before: {loadBefore}; after: {LoadAverage()}.");
             return 0;
         }
         finally
@@ -125,6 +128,10 @@ internal static class DirectoryBenchmark
         }
     }
 
+    /// <summary>The machine is shared: its load says how much the figures owe to other work.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static string? Argument(string[] args, string name)
@@ -144,7 +151,8 @@ internal static class DirectoryBenchmark
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 File.Delete(path);
                 return Task.CompletedTask;
-            });
+            }
+            );
         }
         var admin = Environment.GetEnvironmentVariable("WAYPOINT_BENCH_POSTGRES")
             ?? "Host=127.0.0.1;Port=5432;Username=waypoint;Password=waypoint;Database=postgres";
@@ -154,7 +162,8 @@ internal static class DirectoryBenchmark
         {
             NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-        });
+        }
+        );
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.WebEncoders;
 
 namespace Waypoint.Infrastructure.Web;
 
