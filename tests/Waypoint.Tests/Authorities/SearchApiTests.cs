@@ -236,6 +236,7 @@ public sealed class SearchApiTests(WaypointFactory factory) : IClassFixture<Wayp
         Assert.Contains("\"memberState\"", document, StringComparison.Ordinal);
         Assert.Contains("\"otherPublicBody\"", document, StringComparison.Ordinal);
         Assert.Contains("\"interMunicipalAssociation\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"EL\"", document, StringComparison.Ordinal);
     }
 
     internal static Authority Body(string name, AuthorityStatus status) => new()

@@ -87,9 +87,11 @@ internal static class AuthoritiesApi
             .WithSummary("Search the directory")
             .WithDescription("Accent- and case-insensitive search of every EU member state, NUTS region and municipality, and approved other public bodies. " +
                 "Exact matches first, then names starting with the text (or with a word that does), then the rest; larger populations first. 20 per page.")
-            .AddOpenApiOperationTransformer((operation, _, _) =>
+            .AddOpenApiOperationTransformer((operation, context, _) =>
             {
                 OpenApiEnums.DescribeQueryParameter(operation, "type", ApiNames.All<AuthorityType>());
+                var countries = context.ApplicationServices.GetRequiredService<Countries>();
+                OpenApiEnums.DescribeQueryParameter(operation, "country", countries.All.Select(c => c.Code).Order(StringComparer.Ordinal));
                 return Task.CompletedTask;
             });
         group.MapGet("/{id:int}", Get).AllowAnonymous().WithSummary("One authority, with the regions above it")
