@@ -5,8 +5,16 @@ namespace Waypoint.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Waypoint.Benchmarks -- --filter '*'</c> runs the micro-benchmarks
 /// (BenchmarkDotNet). Load tools take a verb first; docs/benchmarks.md lists each command with its latest figures.
+/// <list type="bullet">
+/// <item><c>directory --provider Sqlite|Postgres</c>: first import of the directory into a fresh database and search times.</item>
+/// </list>
 /// </summary>
 internal static class BenchmarkProgram
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "directory") return await DirectoryBenchmark.RunAsync(args[1..]);
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
+    }
 }

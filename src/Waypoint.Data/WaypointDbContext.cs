@@ -29,6 +29,7 @@ public sealed class WaypointDbContext(DbContextOptions<WaypointDbContext> option
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(WaypointDbContext).Assembly);
+        AuthorityConfiguration.ConfigureSearch(builder, postgres: Database.IsNpgsql());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -7,6 +7,8 @@ namespace Waypoint.Data.Authorities;
 /// </summary>
 public sealed class Authority
 {
+    public const int NameMaxLength = 200;
+
     public int Id { get; set; }
 
     /// <summary>Stable key: the Eurostat country code ("DE"), the NUTS code ("DE21") or the LAU GISCO id ("DE_09162000").

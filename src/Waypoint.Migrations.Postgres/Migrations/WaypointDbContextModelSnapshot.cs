@@ -20,6 +20,7 @@ namespace Waypoint.Migrations.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -465,9 +466,15 @@ namespace Waypoint.Migrations.Postgres.Migrations
 
                     b.HasIndex("ParentId");
 
+                    b.HasIndex("ProposedById")
+                        .HasFilter("\"Status\" = 'Proposed'");
+
                     b.HasIndex("SearchName");
 
-                    b.HasIndex("CountryCode", "Type");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchName"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("CountryCode", "Type", "Status", "Population", "SearchName");
 
                     b.ToTable("Authorities");
                 });

@@ -452,9 +452,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("SearchName");
+                    b.HasIndex("ProposedById")
+                        .HasFilter("\"Status\" = 'Proposed'");
 
-                    b.HasIndex("CountryCode", "Type");
+                    b.HasIndex("CountryCode", "Type", "Status", "Population", "SearchName");
 
                     b.ToTable("Authorities");
                 });

@@ -1,5 +1,8 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
 using Waypoint.Infrastructure.Api;
 
@@ -26,6 +29,9 @@ internal static class WebRegistration
             options.HeaderName = "X-CSRF-TOKEN";
         });
         builder.Services.AddProblemDetails();
+        // Pages are written in 24 languages: letters such as ö, ł or Greek and Cyrillic are written as they are
+        // rather than as character references; markup characters (< > & " ') are still encoded.
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRateLimiting(builder.Configuration);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section)

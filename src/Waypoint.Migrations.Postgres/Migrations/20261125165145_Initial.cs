@@ -12,6 +12,9 @@ namespace Waypoint.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -462,9 +465,9 @@ namespace Waypoint.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Authorities_CountryCode_Type",
+                name: "IX_Authorities_CountryCode_Type_Status_Population_SearchName",
                 table: "Authorities",
-                columns: new[] { "CountryCode", "Type" });
+                columns: new[] { "CountryCode", "Type", "Status", "Population", "SearchName" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Authorities_NutsCode",
@@ -477,9 +480,17 @@ namespace Waypoint.Migrations.Postgres.Migrations
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Authorities_ProposedById",
+                table: "Authorities",
+                column: "ProposedById",
+                filter: "\"Status\" = 'Proposed'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Authorities_SearchName",
                 table: "Authorities",
-                column: "SearchName");
+                column: "SearchName")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrganisationClaims_AuthorityId",

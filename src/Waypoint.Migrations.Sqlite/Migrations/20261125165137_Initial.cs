@@ -461,9 +461,9 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Authorities_CountryCode_Type",
+                name: "IX_Authorities_CountryCode_Type_Status_Population_SearchName",
                 table: "Authorities",
-                columns: new[] { "CountryCode", "Type" });
+                columns: new[] { "CountryCode", "Type", "Status", "Population", "SearchName" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Authorities_NutsCode",
@@ -476,9 +476,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Authorities_SearchName",
+                name: "IX_Authorities_ProposedById",
                 table: "Authorities",
-                column: "SearchName");
+                column: "ProposedById",
+                filter: "\"Status\" = 'Proposed'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrganisationClaims_AuthorityId",
