@@ -50,7 +50,8 @@ public sealed class LayoutTests(WaypointServer server, BrowserFixture browser)
 
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "de");
             await Expect(page.GetByLabel("Language")).ToHaveValueAsync("de");
-            Assert.Equal(Server.RootUri, new Uri(page.Url));
+            // The same page, now in the chosen language's part of the site.
+            Assert.Equal(new Uri(Server.RootUri, "/de"), new Uri(page.Url));
         });
 
     [Fact]
@@ -62,5 +63,6 @@ public sealed class LayoutTests(WaypointServer server, BrowserFixture browser)
 
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
         await Expect(page.GetByLabel("Language")).ToHaveValueAsync("fr");
+        Assert.Equal("/fr", new Uri(page.Url).AbsolutePath);
     });
 }

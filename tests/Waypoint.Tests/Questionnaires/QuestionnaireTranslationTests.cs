@@ -15,7 +15,7 @@ public sealed class ShippedQuestionnaireTranslationTests
             .Select(line => line.Split(',')[0]).Where(code => code != "en"));
 
     /// <summary>Texts that are the same in every language: names of standards, movements and the like.</summary>
-    private static readonly HashSet<string> SameInEveryLanguage = new(StringComparer.Ordinal) { "Living-in.EU", "MIMs Plus", "API", "NGSI-LD" };
+    private static readonly HashSet<string> SameInEveryLanguage = new(StringComparer.Ordinal) { "Living-in.EU", "MIMs Plus", "API", "NGSI-LD", "FTE" };
 
     private static readonly QuestionnaireCatalog Catalog =
         QuestionnaireCatalog.Load(Path.Combine(AppContext.BaseDirectory, "Content", "questionnaire"));
