@@ -44,18 +44,27 @@ def collect() -> dict:
 
 
 def read_po(path: pathlib.Path) -> dict:
-    entries, key, value, current = {}, None, None, None
+    """msgid -> (msgstr, flags). Flags ("#, same-as-english") are the translator's and are kept."""
+    entries, key, value, current, flags = {}, None, None, None, []
 
     def flush():
         if key:
-            entries[key] = value or ""
+            entries[key] = (value or "", list(flags))
 
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
+        if line.startswith("#,"):
+            if key is not None and value is not None:
+                flush()
+                key, value, current, flags = None, None, None, []
+            flags.append(line)
+            continue
         if not line or line.startswith("#"):
             continue
         if line.startswith("msgid "):
-            flush()
+            if value is not None:
+                flush()
+                flags = []
             key, value, current = unescape(line[7:-1]), None, "id"
         elif line.startswith("msgstr "):
             value, current = unescape(line[8:-1]), "str"
@@ -74,8 +83,9 @@ def render(strings: dict, language: str | None, translations: dict) -> str:
         header.append(f'"Language: {language}\\n"')
     out = "\n".join(header) + "\n"
     for key in sorted(strings, key=lambda k: (strings[k][0], k)):
-        out += "\n" + "".join(f"#: {ref}\n" for ref in strings[key][:3])
-        out += f"msgid {quote(key)}\nmsgstr {quote(translations.get(key, '') if language else '')}\n"
+        text, flags = translations.get(key, ("", []))
+        out += "\n" + "".join(f"#: {ref}\n" for ref in strings[key][:3]) + "".join(f"{flag}\n" for flag in flags)
+        out += f"msgid {quote(key)}\nmsgstr {quote(text if language else '')}\n"
     return out
 
 
