@@ -32,7 +32,7 @@ internal sealed class AcceptInvitationModel(InvitationService invitations, IStri
     {
         var outcome = await invitations.AcceptAsync(User, Token, cancellationToken);
         if (outcome.Failure is { } failure) return Refused(failure);
-        Notice = localizer["Welcome: you are now a member of this organisation, as {0}.", localizer[outcome.Value!.Role.ToString()]];
+        Notice = localizer["Welcome: you are now a member of this organisation, as {0}.", OrganisationLabels.Role(outcome.Value!.Role, localizer)];
         return RedirectToPage("Organisation", new { id = outcome.Value.OrganisationId });
     }
 

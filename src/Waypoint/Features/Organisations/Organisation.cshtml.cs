@@ -71,7 +71,7 @@ internal sealed class OrganisationModel(OrganisationService organisations, Invit
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
         var outcome = await invitations.InviteAsync(User, Id, new InviteRequest(InviteEmail, InviteRole), cancellationToken);
-        if (outcome.Succeeded) return Done(localizer["{0} is invited as {1}. The invitation link is valid for 14 days.", outcome.Value!.Email, localizer[outcome.Value.Role.ToString()]]);
+        if (outcome.Succeeded) return Done(localizer["{0} is invited as {1}. The invitation link is valid for 14 days.", outcome.Value!.Email, OrganisationLabels.Role(outcome.Value.Role, localizer)]);
         return await RefusedAsync(outcome.Failure!, field => field == "email" ? nameof(InviteEmail) : nameof(InviteRole), cancellationToken);
     }
 
@@ -85,7 +85,7 @@ internal sealed class OrganisationModel(OrganisationService organisations, Invit
     public async Task<IActionResult> OnPostRoleAsync(string userId, string? role, CancellationToken cancellationToken)
     {
         var outcome = await organisations.ChangeRoleAsync(User, Id, userId, new ChangeRoleRequest(role), cancellationToken);
-        if (outcome.Succeeded) return Done(localizer["{0} is now {1}.", outcome.Value!.Email, localizer[outcome.Value.Role.ToString()]]);
+        if (outcome.Succeeded) return Done(localizer["{0} is now {1}.", outcome.Value!.Email, OrganisationLabels.Role(outcome.Value.Role, localizer)]);
         return await RefusedAsync(outcome.Failure!, _ => "role-" + userId, cancellationToken);
     }
 

@@ -72,7 +72,7 @@ internal sealed class OrganisationAccess(WaypointDbContext db, IStringLocalizer<
             AccessOutcome.Allowed => null,
             AccessOutcome.NotFound => NotFound(),
             _ => access.Role is { } role
-                ? Failure.Forbidden(localizer["Your role in this organisation ({0}) may not do this. Ask one of its admins.", localizer[role.ToString()]].Value)
+                ? Failure.Forbidden(localizer["Your role in this organisation ({0}) may not do this. Ask one of its admins.", OrganisationLabels.Role(role, localizer)].Value)
                 : Failure.Forbidden(localizer["Only members of this organisation may change it."].Value),
         };
     }

@@ -28,7 +28,7 @@ internal sealed partial class OrganisationEmails(IEmailSender sender, IStringLoc
         SendAsync(to, language, () => new EmailMessage(to,
             localizer["You are invited to join {0} on Waypoint", authorityName],
             localizer["{0} invites you to join the organisation of {1} on Waypoint as {2}.\n\nOpen this link to accept (sign in or create an account with this email address first): {3}\n\nThe invitation expires on {4:d}.",
-                inviterName, authorityName, localizer[role.ToString()], Link($"/organisations/invitations/{token}"), expiresAt.UtcDateTime]),
+                inviterName, authorityName, OrganisationLabels.Role(role, localizer), Link($"/organisations/invitations/{token}"), expiresAt.UtcDateTime]),
             cancellationToken);
 
     private string Link(string path)
