@@ -14,7 +14,7 @@ public sealed partial class InterfaceTranslationTests
     /// <summary>Texts that are the same in every language: names and abbreviations.</summary>
     private static readonly HashSet<string> SameInEveryLanguage = new(StringComparer.Ordinal)
     {
-        "Waypoint", "Living-in.EU", "API", "CSV", "JSON", "NUTS", "LAU", "Eurostat", "OK",
+        "Waypoint", "Living-in.EU", "API", "CSV", "JSON", "NUTS", "LAU", "Eurostat", "OK", "{0} km²",
     };
 
     /// <summary>The flag a translator puts on an entry whose translation is rightly the English text ("Start" in German).</summary>
