@@ -4,6 +4,7 @@ using Waypoint.Features.Authorities;
 using Waypoint.Features.Health;
 using Waypoint.Features.Home;
 using Waypoint.Features.Organisations;
+using Waypoint.Features.Questionnaires;
 using Waypoint.Infrastructure.Api;
 using Waypoint.Infrastructure.Email;
 using Waypoint.Infrastructure.Localization;
@@ -21,6 +22,7 @@ builder.AddHealth();
 builder.AddAccounts();
 builder.AddAuthorities();
 builder.AddOrganisations();
+builder.AddQuestionnaires();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.MapApiDocuments();
 app.MapAccounts();
 app.MapAuthorities();
 app.MapOrganisations();
+app.MapQuestionnaires();
 app.MapRazorPages();
 app.AnnounceUrls();
 

@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Scalar.AspNetCore;
+using Waypoint.Infrastructure.Api;
 
 namespace Waypoint.Infrastructure.Web;
 
@@ -58,7 +60,21 @@ internal static class WebRegistration
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            if (!context.Request.Path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase))
+            if (ApiRegistration.IsReferencePath(context.Request.Path))
+            {
+                // The API reference (Scalar) configures itself in an inline script, marked with a fresh nonce that is
+                // known only once the page is rendered, and injects its own styles. It may still only reach Waypoint.
+                context.Response.OnStarting(() =>
+                {
+                    var nonce = context.Items.TryGetValue(ScalarOptions.NonceHttpContextItemKey, out var value) ? value as string : null;
+                    var scripts = nonce is null ? "'self'" : $"'self' 'nonce-{nonce}'";
+                    headers.ContentSecurityPolicy =
+                        $"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+                        "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+                    return Task.CompletedTask;
+                });
+            }
+            else
             {
                 headers.ContentSecurityPolicy =
                     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
