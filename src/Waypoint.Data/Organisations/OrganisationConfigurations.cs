@@ -37,7 +37,10 @@ internal sealed class OrganisationClaimConfiguration : IEntityTypeConfiguration<
         builder.HasOne(c => c.Authority).WithMany().HasForeignKey(c => c.AuthorityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Claimant).WithMany().HasForeignKey(c => c.ClaimantId);
         builder.HasIndex(c => new { c.Status, c.CreatedAt });
-        builder.HasIndex(c => new { c.AuthorityId, c.ClaimantId });
+        // One pending claim per person and authority, even when the same form is sent twice at once.
+        // The filter is plain SQL that SQLite and PostgreSQL both read; Status is stored by name.
+        builder.HasIndex(c => new { c.AuthorityId, c.ClaimantId }).IsUnique().HasFilter("\"Status\" = 'Pending'");
+        builder.HasIndex(c => c.AuthorityId);
     }
 }
 
@@ -52,6 +55,8 @@ internal sealed class OrganisationInvitationConfiguration : IEntityTypeConfigura
         builder.Property(i => i.AcceptedById).HasMaxLength(450);
         builder.HasOne(i => i.Organisation).WithMany().HasForeignKey(i => i.OrganisationId);
         builder.HasIndex(i => i.TokenHash).IsUnique();
-        builder.HasIndex(i => new { i.OrganisationId, i.NormalizedEmail });
+        // At most one open invitation per email and organisation: re-inviting revokes the previous one first.
+        builder.HasIndex(i => new { i.OrganisationId, i.NormalizedEmail }).IsUnique()
+            .HasFilter("\"AcceptedAt\" IS NULL AND \"RevokedAt\" IS NULL");
     }
 }

@@ -554,9 +554,13 @@ namespace Waypoint.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthorityId");
+
                     b.HasIndex("ClaimantId");
 
-                    b.HasIndex("AuthorityId", "ClaimantId");
+                    b.HasIndex("AuthorityId", "ClaimantId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -618,7 +622,9 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId", "NormalizedEmail");
+                    b.HasIndex("OrganisationId", "NormalizedEmail")
+                        .IsUnique()
+                        .HasFilter("\"AcceptedAt\" IS NULL AND \"RevokedAt\" IS NULL");
 
                     b.ToTable("OrganisationInvitations");
                 });

@@ -543,9 +543,13 @@ namespace Waypoint.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthorityId");
+
                     b.HasIndex("ClaimantId");
 
-                    b.HasIndex("AuthorityId", "ClaimantId");
+                    b.HasIndex("AuthorityId", "ClaimantId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -607,7 +611,9 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId", "NormalizedEmail");
+                    b.HasIndex("OrganisationId", "NormalizedEmail")
+                        .IsUnique()
+                        .HasFilter("\"AcceptedAt\" IS NULL AND \"RevokedAt\" IS NULL");
 
                     b.ToTable("OrganisationInvitations");
                 });

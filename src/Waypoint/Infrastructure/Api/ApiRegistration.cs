@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
 
 namespace Waypoint.Infrastructure.Api;
@@ -21,6 +22,8 @@ internal static class ApiRegistration
                 return Task.CompletedTask;
             });
         });
+        // Enums travel by name ("Admin", "Signatory"), as they are stored: readable, and stable when members are added.
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
 
