@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,10 +9,12 @@ using Waypoint.Data.Organisations;
 
 namespace Waypoint.Data;
 
-/// <summary>The one database of Waypoint. Each feature keeps its entities and their configuration in its own folder.</summary>
+/// <summary>The one database of Waypoint. Each feature keeps its entities and their configuration in its own folder.
+/// It also holds the data-protection keys, so that every web node can read the cookies and tokens another one issued.</summary>
 public sealed class WaypointDbContext(DbContextOptions<WaypointDbContext> options)
-    : IdentityDbContext<WaypointUser, IdentityRole, string>(options)
+    : IdentityDbContext<WaypointUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Authority> Authorities => Set<Authority>();
     public DbSet<ReferenceDataImport> ReferenceDataImports => Set<ReferenceDataImport>();
     public DbSet<Organisation> Organisations => Set<Organisation>();

@@ -6,6 +6,7 @@ using Waypoint.Features.Home;
 using Waypoint.Features.Organisations;
 using Waypoint.Features.Questionnaires;
 using Waypoint.Infrastructure.Api;
+using Waypoint.Infrastructure.DataProtection;
 using Waypoint.Infrastructure.Email;
 using Waypoint.Infrastructure.Localization;
 using Waypoint.Infrastructure.Web;
@@ -13,6 +14,7 @@ using Waypoint.Infrastructure.Web;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddData();
+builder.AddSharedDataProtection();
 builder.AddWaypointLocalization();
 builder.AddWebUi();
 builder.AddErrorHandling();

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Waypoint.Tests.Infrastructure;
@@ -5,7 +6,8 @@ namespace Waypoint.Tests.Infrastructure;
 /// <summary>
 /// Which database the tests run on: SQLite by default, PostgreSQL when <c>WAYPOINT_TEST_PROVIDER=Postgres</c>, with
 /// <c>WAYPOINT_TEST_POSTGRES</c> the connection string of a role that may create databases. Migrating and loading the
-/// 95,217 authorities is done once per run into a template; every test fixture gets a fresh copy of it.
+/// 95,217 authorities is done once per run into a template; every test fixture gets a fresh copy of it. A fixture's
+/// copy is dropped when the fixture is disposed, and the template when the test process exits, so runs leave nothing behind.
 /// </summary>
 public static class TestDatabase
 {
@@ -51,6 +53,7 @@ public static class TestDatabase
                 var path = Path.Combine(directory, $"{RunId}-template.db");
                 await prepareTemplate($"Data Source={path};Pooling=False");
                 _template = path;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteSqliteFiles(path);
             }
             else
             {
@@ -60,6 +63,7 @@ public static class TestDatabase
                 // A template may not have open connections while it is copied.
                 NpgsqlConnection.ClearAllPools();
                 _template = name;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => DropPostgresTemplate(name);
             }
             return _template;
         }
@@ -67,6 +71,39 @@ public static class TestDatabase
         {
             TemplateLock.Release();
         }
+    }
+
+    /// <summary>Removes a database made by <see cref="CreateAsync"/>.</summary>
+    public static async Task DropAsync(string connectionString)
+    {
+        if (connectionString.Length == 0) return;
+        if (!IsPostgres)
+        {
+            DeleteSqliteFiles(new SqliteConnectionStringBuilder(connectionString).DataSource);
+            return;
+        }
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    private static void DeleteSqliteFiles(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static void DropPostgresTemplate(string name)
+    {
+        using var connection = new NpgsqlConnection(PostgresAdminConnection);
+        connection.Open();
+        using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        command.ExecuteNonQuery();
     }
 
     private static async Task ExecuteAsync(string sql)

@@ -18,7 +18,7 @@ public class WaypointFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra configuration a test class needs (for example a lower rate limit).</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _connectionString = await TestDatabase.CreateAsync(PrepareTemplateAsync);
     }
@@ -33,7 +33,12 @@ public class WaypointFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         ConfiguredFactory.Configure(builder, _connectionString, MailDirectory, ExtraSettings);
 
-    public new Task DisposeAsync() => base.DisposeAsync().AsTask();
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await TestDatabase.DropAsync(_connectionString);
+        if (Directory.Exists(MailDirectory)) Directory.Delete(MailDirectory, recursive: true);
+    }
 
     /// <summary>A scope to look at or arrange the database directly.</summary>
     public async Task<T> WithDbAsync<T>(Func<WaypointDbContext, Task<T>> action)
