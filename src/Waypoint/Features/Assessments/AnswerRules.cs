@@ -178,7 +178,7 @@ internal static class AnswerRules
     {
         value = null;
         if (sent is not { } element || element.ValueKind == JsonValueKind.Null)
-            return l["Send the value of '{0}'.", question.Key];
+            return l["Give an answer."];
 
         switch (question.Type)
         {
@@ -186,16 +186,16 @@ internal static class AnswerRules
                 decimal number;
                 if (element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var n)) number = n;
                 else if (element.ValueKind == JsonValueKind.String && TryParseNumber(element.GetString(), out var parsed)) number = parsed;
-                else return l["The value of '{0}' must be a number.", question.Key];
+                else return l["The answer must be a number, such as 12000 or 2.5."];
                 if (question.Min is { } min && number < min)
-                    return l["The value of '{0}' must be at least {1}.", question.Key, min.ToString(CultureInfo.InvariantCulture)];
+                    return l["The number must be at least {0}.", min.ToString(CultureInfo.InvariantCulture)];
                 value = number.ToString(CultureInfo.InvariantCulture);
                 if (value.Contains('.', StringComparison.Ordinal)) value = value.TrimEnd('0').TrimEnd('.');
                 return null;
             case QuestionType.SingleChoice:
                 var key = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
                 if (key is null || !question.Options.Any(o => o.Key == key))
-                    return l["The value of '{0}' must be one of its option keys: {1}.", question.Key, string.Join(", ", question.Options.Select(o => o.Key))];
+                    return l["Choose one of the options: {0}.", string.Join(", ", question.Options.Select(o => o.Key))];
                 value = key;
                 return null;
             case QuestionType.YesNo:
@@ -206,15 +206,15 @@ internal static class AnswerRules
                     JsonValueKind.String when element.GetString() is Yes or No => element.GetString(),
                     _ => null,
                 };
-                return value is null ? l["The value of '{0}' must be yes or no (or true or false).", question.Key].Value : null;
+                return value is null ? l["Answer yes or no (true or false)."].Value : null;
             case QuestionType.Text:
                 var text = element.ValueKind == JsonValueKind.String ? NormaliseText(element.GetString()) : null;
-                if (text is null) return l["The value of '{0}' must be a text that is not empty.", question.Key];
+                if (text is null) return l["Write an answer; it cannot be empty."];
                 if (text.Length > ValueMaxLength) return l["The answer has {0} characters; keep it to {1}.", text.Length, ValueMaxLength];
                 value = text;
                 return null;
             default:
-                return l["'{0}' cannot be answered with a value.", question.Key];
+                return l["This question cannot be answered with a value."];
         }
     }
 
