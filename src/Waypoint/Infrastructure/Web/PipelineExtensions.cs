@@ -10,6 +10,8 @@ internal static partial class PipelineExtensions
     public static WebApplicationBuilder AddErrorHandling(this WebApplicationBuilder builder)
     {
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Outside Development, minimal APIs answer an unreadable body with a bare 400; throwing lets the handler above explain it.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
         return builder;
     }
