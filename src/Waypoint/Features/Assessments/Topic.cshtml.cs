@@ -134,7 +134,7 @@ internal sealed class TopicModel(AssessmentService assessments, IStringLocalizer
             }
             if (content is null || (content.IsEmpty && Assessment.FindGoodPractice(Section.Key) is null)
                 || content.Fingerprint() == Practice.Original
-                || (Assessment.FindGoodPractice(Section.Key) is { } storedPractice && storedPractice.Version == Practice.Version
+                || (Assessment.FindGoodPractice(Section.Key) is { } storedPractice
                     && GoodPracticeContent.Of(storedPractice).Fingerprint() == content.Fingerprint()))
                 practiceRequest = null;
         }
@@ -150,8 +150,9 @@ internal sealed class TopicModel(AssessmentService assessments, IStringLocalizer
             var (content, _) = AnswerRules.Validate(question, request, localizer);
             var fingerprint = content!.Fingerprint();
             var stored = Assessment.FindAnswer(question.Key);
+            // Untouched since the page was shown, or already stored as it is (by the page's own autosave, say): nothing to write.
             if (fingerprint == input.Original) continue;
-            if (stored is not null && stored.Version == input.Version && AnswerContent.Of(stored).Fingerprint() == fingerprint) continue;
+            if (stored is not null && AnswerContent.Of(stored).Fingerprint() == fingerprint) continue;
 
             var outcome = await assessments.SaveAnswerAsync(User, Id, question.Key, request, cancellationToken);
             if (outcome.Succeeded)
@@ -161,6 +162,9 @@ internal sealed class TopicModel(AssessmentService assessments, IStringLocalizer
             }
             switch (outcome.Failure!.Kind)
             {
+                case AssessmentFailureKind.Stale when outcome.Failure.CurrentAnswer is { } current && AnswerContent.Of(current).Fingerprint() == fingerprint:
+                    saved++;
+                    break;
                 case AssessmentFailureKind.Stale:
                     Newer[question.Key] = outcome.Failure.CurrentAnswer;
                     break;
@@ -188,7 +192,7 @@ internal sealed class TopicModel(AssessmentService assessments, IStringLocalizer
         if (Newer.Count == 0 && !PracticeConflict && ModelState.IsValid)
         {
             Notice = saved == 0
-                ? localizer["Nothing had changed, so nothing needed saving."]
+                ? localizer["Every answer in {0} is saved.", Section.Title]
                 : localizer["Saved {0} answer(s) in {1}.", saved, Section.Title];
             return RedirectToPage(new { id = Id, sectionKey = SectionKey });
         }

@@ -157,6 +157,19 @@
     announce(message("conflict", titleOf(box)));
   }
 
+  function blank(value) { return value === null || value === undefined ? "" : String(value).trim(); }
+
+  function sameAs(body, current) {
+    if (!current) return false;
+    if (current.topicKey !== undefined) {
+      return blank(body.solutionName) === blank(current.solutionName) && blank(body.url) === blank(current.url)
+        && blank(body.achievement) === blank(current.achievement);
+    }
+    var answer = body.level !== undefined ? "level" + body.level : body.choice !== undefined ? body.choice : "value" + blank(body.value);
+    var stored = current.choice === "level" ? "level" + current.level : current.choice === "value" ? "value" + blank(current.value) : current.choice;
+    return answer === stored && blank(body.note) === blank(current.note) && blank(body.evidenceUrl) === blank(current.evidenceUrl);
+  }
+
   function errorsOf(problem) {
     if (problem && problem.errors) {
       return Object.keys(problem.errors).map(function (k) { return problem.errors[k].join(" "); }).join(" ");
@@ -190,6 +203,10 @@
           field(box, "original").value = "";
           setStatus(box, message("saved"), "saved");
           announce(message("saved-question", titleOf(box)));
+        } else if (response.status === 409 && json.reason === "stale" && sameAs(body, json.current)) {
+          // Already stored as sent (the Save button got there first): nothing to choose.
+          field(box, "version").value = json.current.version;
+          setStatus(box, message("saved"), "saved");
         } else if (response.status === 409 && json.reason === "stale") {
           showConflict(box, json.current);
         } else if (response.status === 409 && json.reason === "submitted") {
