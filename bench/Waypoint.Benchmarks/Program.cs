@@ -1,12 +1,19 @@
 using BenchmarkDotNet.Running;
+using Waypoint.Benchmarks.Load;
 
 namespace Waypoint.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Waypoint.Benchmarks -- --filter '*'</c> runs the micro-benchmarks
-/// (BenchmarkDotNet). Load tools take a verb first; docs/benchmarks.md lists each command with its latest figures.
+/// (BenchmarkDotNet). Load tools take a verb first; docs/benchmarks.md lists each command with its latest figures:
+/// <c>answers --provider Sqlite|Postgres [--requests 200] [--postgres "connection string"]</c>.
 /// </summary>
 internal static class BenchmarkProgram
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "answers") return await AnswerLoad.RunAsync(args[1..]);
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
+    }
 }

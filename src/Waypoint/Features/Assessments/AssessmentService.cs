@@ -129,6 +129,11 @@ internal sealed class AssessmentService(
             answers.Select(a => (a.QuestionKey, a.Choice, a.Level)), l);
     }
 
+    /// <summary>The results of an assessment already read with <see cref="GetAsync"/> (so a page reads it once).</summary>
+    public ResultsDto ResultsOf(AssessmentDto assessment) =>
+        AssessmentResults.Compute(assessment.Id, assessment.Round, assessment.Status, QuestionnaireOf(assessment),
+            assessment.Answers.Select(a => (a.QuestionKey, AnswerRules.ParseChoice(a.Choice), a.Level)), l);
+
     // ---- starting -------------------------------------------------------------------------------------------------
 
     public async Task<AssessmentOutcome<AssessmentDto>> StartAsync(ClaimsPrincipal user, StartAssessmentRequest request, CancellationToken cancellationToken)

@@ -135,9 +135,7 @@ internal static class AssessmentsApi
         AssessmentService service, CancellationToken cancellationToken)
     {
         var assessment = await service.GetAsync(user, id, cancellationToken);
-        if (!assessment.Succeeded) return (null, null, assessment.Failure);
-        var results = await service.ResultsAsync(user, id, cancellationToken);
-        return results.Succeeded ? (assessment.Value, results.Value, null) : (null, null, results.Failure);
+        return assessment.Succeeded ? (assessment.Value, service.ResultsOf(assessment.Value!), null) : (null, null, assessment.Failure);
     }
 
     private static IResult Answer<T>(AssessmentOutcome<T> outcome) =>

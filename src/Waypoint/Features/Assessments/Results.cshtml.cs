@@ -30,10 +30,8 @@ internal sealed class ResultsModel(AssessmentService assessments, IStringLocaliz
     {
         var assessment = await assessments.GetAsync(User, Id, cancellationToken);
         if (!assessment.Succeeded) return NotFound();
-        var results = await assessments.ResultsAsync(User, Id, cancellationToken);
-        if (!results.Succeeded) return NotFound();
         Assessment = assessment.Value!;
-        Results = results.Value!;
+        Results = assessments.ResultsOf(Assessment);
         Questionnaire = assessments.QuestionnaireOf(Assessment);
         return Page();
     }
