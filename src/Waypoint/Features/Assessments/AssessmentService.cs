@@ -29,7 +29,9 @@ internal sealed class AssessmentService(
     TimeProvider clock,
     IStringLocalizer<Program> l)
 {
-    private sealed record Target(Guid Id, Guid OrganisationId, int Round, string QuestionnaireVersion, AssessmentStatus Status, OrganisationRole? Role);
+    /// <param name="UserName">The display name of the person asking, read with the assessment to save a round trip on writes.</param>
+    private sealed record Target(Guid Id, Guid OrganisationId, int Round, string QuestionnaireVersion, AssessmentStatus Status, OrganisationRole? Role,
+        string? UserName = null);
 
     public int CurrentRound => clock.GetUtcNow().Year;
 
@@ -302,7 +304,7 @@ internal sealed class AssessmentService(
         }
         if (!saved) return Stale(await CurrentAnswerAsync(id, questionKey, cancellationToken), version);
         return new AnswerDto(questionKey, AnswerRules.ChoiceName(content.Choice), content.Level, content.Value, content.Note, content.EvidenceUrl,
-            version + 1, now, Person(userId, await NamesAsync([userId], cancellationToken)));
+            version + 1, now, new PersonDto(userId, target.UserName ?? ""));
     }
 
     public async Task<AssessmentOutcome<GoodPracticeDto>> SaveGoodPracticeAsync(ClaimsPrincipal user, Guid id, string topicKey,
@@ -372,7 +374,7 @@ internal sealed class AssessmentService(
         if (saved)
         {
             return new GoodPracticeDto(topicKey, content.SolutionName, content.Url, content.Achievement, version + 1, now,
-                Person(userId, await NamesAsync([userId], cancellationToken)));
+                new PersonDto(userId, target.UserName ?? ""));
         }
 
         var stored = await db.TopicGoodPractices.AsNoTracking().Where(g => g.AssessmentId == id && g.TopicKey == topicKey).FirstOrDefaultAsync(cancellationToken);
@@ -458,14 +460,22 @@ internal sealed class AssessmentService(
     private async Task<(Target? Target, AssessmentFailure? Denied)> AuthoriseAsync(ClaimsPrincipal user, Guid id, OrganisationRole minimum,
         CancellationToken cancellationToken)
     {
+        var userId = OrganisationAccess.UserIdOf(user) ?? "";
         var found = await db.Assessments.AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new { a.OrganisationId, a.Round, a.QuestionnaireVersion, a.Status })
+            .Select(a => new
+            {
+                a.OrganisationId,
+                a.Round,
+                a.QuestionnaireVersion,
+                a.Status,
+                UserName = db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null) return (null, AssessmentNotFound());
         var check = await access.CheckAsync(user, found.OrganisationId, minimum, cancellationToken);
         return check.Outcome switch
         {
-            AccessOutcome.Allowed => (new Target(id, found.OrganisationId, found.Round, found.QuestionnaireVersion, found.Status, check.Role), null),
+            AccessOutcome.Allowed => (new Target(id, found.OrganisationId, found.Round, found.QuestionnaireVersion, found.Status, check.Role, found.UserName), null),
             AccessOutcome.NotFound => (null, AssessmentNotFound()),
             _ => (null, Forbidden(check.Role, minimum)),
         };
