@@ -278,12 +278,13 @@ internal static class AnswerLoad
     private static (string, Func<Task>) CreateSqliteFile()
     {
         var path = Path.Combine(Path.GetTempPath(), $"waypoint-bench-{Environment.ProcessId}-{Stopwatch.GetTimestamp()}.db");
-        return ($"Data Source={path}", () =>
+        Task DeleteAsync()
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
             return Task.CompletedTask;
-        });
+        }
+        return ($"Data Source={path}", DeleteAsync);
     }
 
     private static async Task<(string, Func<Task>)> CreatePostgresDatabaseAsync(string[] args)
@@ -293,11 +294,12 @@ internal static class AnswerLoad
         var name = $"waypoint_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
         await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-        return (connectionString, async () =>
+        async Task DropAsync()
         {
             NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-        });
+        }
+        return (connectionString, DropAsync);
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
