@@ -158,6 +158,27 @@ public sealed partial class TopicFormTests(WaypointFactory factory) : IClassFixt
         Assert.Equal(before, await factory.AssessmentSnapshotAsync());
     }
 
+    [Fact]
+    public async Task Under_a_language_prefix_every_link_the_form_and_the_autosave_address_keep_the_language()
+    {
+        using var team = await factory.CreateTeamAsync();
+        var assessment = await team.ContributorApi.StartAsync(team.OrganisationId);
+        using var browser = await factory.CreateBrowserClientAsync(team.Contributor);
+        var url = $"/de/assessments/{assessment.Id}/topics/governance";
+
+        var page = await browser.GetStringAsync(url);
+        var form = ReadForm(page);
+        Set(form, "governance.skills", "Choice", "2");
+        var response = await browser.PostFormAsync(url, form);
+
+        Assert.Contains("<html lang=\"de\">", page, StringComparison.Ordinal);
+        Assert.Contains($"data-api=\"/de/api/v1/assessments/{assessment.Id}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/de/assessments/{assessment.Id}/review\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/assessments/", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(url, response.Headers.Location?.OriginalString);
+    }
+
     /// <summary>The fields the form would send as it is shown: hidden inputs, checked radios, text inputs and text areas.</summary>
     private static async Task<List<(string Name, string Value)>> ReadFormAsync(HttpClient client, string url) =>
         ReadForm(await client.GetStringAsync(url));
