@@ -1,5 +1,6 @@
 using Waypoint.Data;
 using Waypoint.Features.Accounts;
+using Waypoint.Features.Assessments;
 using Waypoint.Features.Authorities;
 using Waypoint.Features.Health;
 using Waypoint.Features.Home;
@@ -25,6 +26,7 @@ builder.AddAccounts();
 builder.AddAuthorities();
 builder.AddOrganisations();
 builder.AddQuestionnaires();
+builder.AddAssessments();
 builder.AddDemoAccounts(); // after the directory's seeders: the demo organisation needs a municipality
 
 var app = builder.Build();
@@ -37,6 +39,7 @@ app.MapAccounts();
 app.MapAuthorities();
 app.MapOrganisations();
 app.MapQuestionnaires();
+app.MapAssessments();
 app.MapRazorPages();
 app.AnnounceUrls();
 

@@ -29,7 +29,8 @@ internal sealed record Percentiles(double P50, double P95, double P99, double Ma
 /// <summary>
 /// A bounded HTTP load generator for the project's own server on 127.0.0.1: <paramref name="concurrency"/> workers
 /// each send requests made by <c>makeRequest(worker, i)</c> until <paramref name="requestsPerWorker"/> are done or
-/// <paramref name="maxDuration"/> has passed. It stops by itself.
+/// <paramref name="maxDuration"/> has passed. It stops by itself. With a <c>pause</c>, each worker waits that long
+/// after each response before its next request, as a person (or a polite script) would, instead of saturating the server.
 /// </summary>
 internal static class HttpLoad
 {
@@ -39,7 +40,8 @@ internal static class HttpLoad
         int concurrency,
         int requestsPerWorker,
         TimeSpan maxDuration,
-        Func<HttpResponseMessage, bool>? isSuccess = null)
+        Func<HttpResponseMessage, bool>? isSuccess = null,
+        TimeSpan pause = default)
     {
         isSuccess ??= r => r.IsSuccessStatusCode;
         var client = new List<double>[concurrency];
@@ -70,6 +72,17 @@ internal static class HttpLoad
                 catch (HttpRequestException)
                 {
                     Interlocked.Increment(ref failures);
+                }
+                if (pause > TimeSpan.Zero)
+                {
+                    try
+                    {
+                        await Task.Delay(pause, stop.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        break;
+                    }
                 }
             }
         }).ToArray();

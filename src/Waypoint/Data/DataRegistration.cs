@@ -14,6 +14,7 @@ internal static class DataRegistration
 
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
         builder.Services.AddDbContextPool<WaypointDbContext>(options => Configure(options, provider, connectionString, builder.Environment.ContentRootPath));
+        builder.Services.AddSingleton<DatabaseWriteGate>();
         builder.Services.AddHostedService<DatabaseStartup>();
         return builder;
     }
@@ -26,6 +27,8 @@ internal static class DataRegistration
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(ResolveSqlitePath(connectionString, contentRoot),
                     o => o.MigrationsAssembly("Waypoint.Migrations.Sqlite"));
+                // Concurrent writers (colleagues answering one assessment) need write-ahead logging and a busy timeout.
+                options.AddInterceptors(SqlitePragmas.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(WithPlannerSettings(connectionString), o => o.MigrationsAssembly("Waypoint.Migrations.Postgres"));

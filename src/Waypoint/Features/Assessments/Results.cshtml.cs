@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Waypoint.Features.Questionnaires;
+
+namespace Waypoint.Features.Assessments;
+
+/// <summary>The results of one assessment: a radar chart of the seven topics (drawn by wwwroot/js/results.js from the
+/// JSON in the page), the overall score and level, the table of topic scores that is the chart's text alternative,
+/// and every answer with its level description. Prints on paper; exports as CSV and JSON.</summary>
+[Authorize]
+internal sealed class ResultsModel(AssessmentService assessments, IStringLocalizer<Program> localizer) : PageModel
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    public AssessmentDto Assessment { get; private set; } = null!;
+
+    public ResultsDto Results { get; private set; } = null!;
+
+    public Questionnaire Questionnaire { get; private set; } = null!;
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var assessment = await assessments.GetAsync(User, Id, cancellationToken);
+        if (!assessment.Succeeded) return NotFound();
+        Assessment = assessment.Value!;
+        Results = assessments.ResultsOf(Assessment);
+        Questionnaire = assessments.QuestionnaireOf(Assessment);
+        return Page();
+    }
+
+    /// <summary>What results.js draws: topic names and unrounded scores (null where a topic has not enough answers).</summary>
+    public string ChartJson() => JsonSerializer.Serialize(new
+    {
+        labels = Results.Topics.Select(t => t.Title),
+        values = Results.Topics.Select(t => t.ScoreValue),
+        label = localizer["Score (0 to 100)"].Value,
+        max = 100,
+    });
+
+    public string Format(decimal? score) => score?.ToString("0.0", CultureInfo.CurrentCulture) ?? "";
+}
