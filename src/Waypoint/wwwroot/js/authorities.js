@@ -8,6 +8,8 @@
   var results = document.getElementById("authority-results");
   if (!form || !results || !window.fetch || !window.URLSearchParams) return;
 
+  // The page's own address, with the language prefix when there is one (/de/authorities).
+  var base = form.getAttribute("action") || "/authorities";
   var text = results.dataset;
   var typeNames = JSON.parse(text.types || "{}");
   var countryNames = JSON.parse(text.countries || "{}");
@@ -53,7 +55,7 @@
   function pageLink(page, label, rel) {
     var li = document.createElement("li");
     var a = document.createElement("a");
-    a.href = "/authorities?" + searchParams(page).toString();
+    a.href = base + "?" + searchParams(page).toString();
     a.rel = rel;
     a.textContent = label;
     a.addEventListener("click", function (event) {
@@ -74,7 +76,7 @@
     data.items.forEach(function (item) {
       var row = document.createElement("tr");
       var link = document.createElement("a");
-      link.href = "/authorities/" + item.id;
+      link.href = base + "/" + item.id;
       link.textContent = item.name;
       cell(row, link);
       cell(row, typeLabel(item));
@@ -101,7 +103,7 @@
     rows.replaceChildren();
     table.hidden = true;
     pager.hidden = true;
-    history.replaceState(null, "", "/authorities");
+    history.replaceState(null, "", base);
   }
 
   function run(page, moveFocus) {
@@ -123,7 +125,7 @@
         render(data);
         // Keeps the address in step, so that reloading or sharing it shows the same results without JavaScript.
         var query = params.toString();
-        history.replaceState(null, "", "/authorities" + (query ? "?" + query : ""));
+        history.replaceState(null, "", base + (query ? "?" + query : ""));
         if (moveFocus) count.focus();
       })
       .catch(function () {
