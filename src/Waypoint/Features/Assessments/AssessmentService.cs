@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -37,8 +38,11 @@ internal sealed class AssessmentService(
 
     public Questionnaire QuestionnaireOf(AssessmentDto assessment) => QuestionnaireOf(assessment.QuestionnaireVersion);
 
+    /// <summary>The assessment's own questionnaire version, in the reader's language (texts only; keys and rules are the same).</summary>
     private Questionnaire QuestionnaireOf(string version) =>
-        catalog.Find(version) ?? throw new InvalidOperationException($"Questionnaire version {version} is missing from the content folder, but assessments use it.");
+        catalog.Localize(
+            catalog.Find(version) ?? throw new InvalidOperationException($"Questionnaire version {version} is missing from the content folder, but assessments use it."),
+            CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
 
     // ---- reading --------------------------------------------------------------------------------------------------
 
