@@ -490,8 +490,8 @@ internal sealed class AssessmentService(
         if (role is not { } memberRole)
             return new(AssessmentFailureKind.Forbidden, l["Only members of this organisation may change its assessments."]);
         return new(AssessmentFailureKind.Forbidden, minimum == OrganisationRole.Admin
-            ? l["Only the organisation's admins may submit its assessment; your role is {0}. Ask one of its admins to submit it.", l[memberRole.ToString()]]
-            : l["Your role in this organisation ({0}) may read its assessments but not answer them. Ask one of its admins to make you a contributor.", l[memberRole.ToString()]]);
+            ? l["Only the organisation's admins may submit its assessment; your role is {0}. Ask one of its admins to submit it.", OrganisationLabels.Role(memberRole, l)]
+            : l["Your role in this organisation ({0}) may read its assessments but not answer them. Ask one of its admins to make you a contributor.", OrganisationLabels.Role(memberRole, l)]);
     }
 
     private AssessmentFailure AssessmentNotFound() =>
