@@ -1,6 +1,7 @@
 // Search-as-you-type for the directory (/authorities). The page works without this file: the form is a GET form
 // and the server renders the results. Here, typing or choosing a filter asks the API after a short pause and
 // redraws the same table, the count (a live region, so screen readers hear it) and the pager.
+// Addresses come from the page (data-api, data-page), so that a language prefix such as /de/ is kept.
 (function () {
   "use strict";
 
@@ -53,7 +54,7 @@
   function pageLink(page, label, rel) {
     var li = document.createElement("li");
     var a = document.createElement("a");
-    a.href = "/authorities?" + searchParams(page).toString();
+    a.href = text.page + "?" + searchParams(page).toString();
     a.rel = rel;
     a.textContent = label;
     a.addEventListener("click", function (event) {
@@ -74,7 +75,7 @@
     data.items.forEach(function (item) {
       var row = document.createElement("tr");
       var link = document.createElement("a");
-      link.href = "/authorities/" + item.id;
+      link.href = text.page + "/" + item.id;
       link.textContent = item.name;
       cell(row, link);
       cell(row, typeLabel(item));
@@ -101,7 +102,7 @@
     rows.replaceChildren();
     table.hidden = true;
     pager.hidden = true;
-    history.replaceState(null, "", "/authorities");
+    history.replaceState(null, "", text.page);
   }
 
   function run(page, moveFocus) {
@@ -123,7 +124,7 @@
         render(data);
         // Keeps the address in step, so that reloading or sharing it shows the same results without JavaScript.
         var query = params.toString();
-        history.replaceState(null, "", "/authorities" + (query ? "?" + query : ""));
+        history.replaceState(null, "", text.page + (query ? "?" + query : ""));
         if (moveFocus) count.focus();
       })
       .catch(function () {
