@@ -124,27 +124,6 @@ public sealed partial class NewUserJourneyTests(WaypointServer server, BrowserFi
         Assert.StartsWith(Server.RootUri.ToString(), invitation.LinkTo("/organisations/invitations/").ToString(), StringComparison.Ordinal);
     });
 
-    [Fact]
-    public Task Without_JavaScript_the_directory_search_finds_a_municipality_typed_without_accents_when_the_form_is_sent() =>
-        BrowseAsync(new BrowserNewContextOptions { JavaScriptEnabled = false }, async page =>
-        {
-            await page.GotoAsync("/authorities");
-
-            await page.GetByLabel("Name").FillAsync("sao joao da mad");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-
-            await Expect(page).ToHaveURLAsync(SearchAddress());
-            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(AuthoritiesFound());
-            await Expect(page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link, new() { Name = "São João da Madeira", Exact = true })).ToBeVisibleAsync();
-            await Expect(page.GetByLabel("Name")).ToHaveValueAsync("sao joao da mad");
-
-            // axe needs scripts: it checks the same address, whose results the server rendered, in a scripted browser.
-            var scripted = await OpenAnotherBrowserAsync();
-            await scripted.GotoAsync(page.Url);
-            await Expect(scripted.GetByRole(AriaRole.Link, new() { Name = "São João da Madeira", Exact = true })).ToBeVisibleAsync();
-            await scripted.AssertNoSeriousAccessibilityViolationsAsync();
-        });
-
     private static Task ExpectHeadingAsync(IPage page, string text) =>
         Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(text);
 
@@ -159,7 +138,4 @@ public sealed partial class NewUserJourneyTests(WaypointServer server, BrowserFi
 
     [GeneratedRegex(@"^(1 authority|[\d,]+ authorities) found$")]
     private static partial Regex AuthoritiesFound();
-
-    [GeneratedRegex(@"/authorities\?q=sao\+joao\+da\+mad")]
-    private static partial Regex SearchAddress();
 }
