@@ -1,7 +1,6 @@
 // Search-as-you-type for the directory (/authorities). The page works without this file: the form is a GET form
 // and the server renders the results. Here, typing or choosing a filter asks the API after a short pause and
 // redraws the same table, the count (a live region, so screen readers hear it) and the pager.
-// Addresses come from the page (data-api, data-page), so that a language prefix such as /de/ is kept.
 (function () {
   "use strict";
 
@@ -9,6 +8,8 @@
   var results = document.getElementById("authority-results");
   if (!form || !results || !window.fetch || !window.URLSearchParams) return;
 
+  // The page's own address, with the language prefix when there is one (/de/authorities).
+  var base = form.getAttribute("action") || "/authorities";
   var text = results.dataset;
   var typeNames = JSON.parse(text.types || "{}");
   var countryNames = JSON.parse(text.countries || "{}");
@@ -54,7 +55,7 @@
   function pageLink(page, label, rel) {
     var li = document.createElement("li");
     var a = document.createElement("a");
-    a.href = text.page + "?" + searchParams(page).toString();
+    a.href = base + "?" + searchParams(page).toString();
     a.rel = rel;
     a.textContent = label;
     a.addEventListener("click", function (event) {
@@ -75,7 +76,7 @@
     data.items.forEach(function (item) {
       var row = document.createElement("tr");
       var link = document.createElement("a");
-      link.href = text.page + "/" + item.id;
+      link.href = base + "/" + item.id;
       link.textContent = item.name;
       cell(row, link);
       cell(row, typeLabel(item));
@@ -102,7 +103,7 @@
     rows.replaceChildren();
     table.hidden = true;
     pager.hidden = true;
-    history.replaceState(null, "", text.page);
+    history.replaceState(null, "", base);
   }
 
   function run(page, moveFocus) {
@@ -124,7 +125,7 @@
         render(data);
         // Keeps the address in step, so that reloading or sharing it shows the same results without JavaScript.
         var query = params.toString();
-        history.replaceState(null, "", text.page + (query ? "?" + query : ""));
+        history.replaceState(null, "", base + (query ? "?" + query : ""));
         if (moveFocus) count.focus();
       })
       .catch(function () {
