@@ -8,8 +8,9 @@ namespace Waypoint.BrowserTests.Infrastructure;
 /// <summary>
 /// Base of a browser test class: <c>[Collection(BrowserCollection.Name)]</c>, <c>IClassFixture&lt;WaypointServer&gt;</c>,
 /// and each test written as <c>=> BrowseAsync(async page => { ... })</c>. Every test gets a new browser context
-/// (no cookies or storage from another test). When a test fails, a full-page screenshot is saved to
-/// <c>TestResults/screenshots/</c>. A test also fails when the page breaks the Content Security Policy (an inline
+/// (no cookies or storage from another test); a test that needs a second person opens their browser with
+/// <see cref="OpenAnotherBrowserAsync"/>. When a test fails, a full-page screenshot of each of its pages is saved to
+/// <c>TestResults/screenshots/</c>. A test also fails when a page breaks the Content Security Policy (an inline
 /// script or style) or throws an uncaught script error.
 /// </summary>
 public abstract class BrowserTest(WaypointServer server, BrowserFixture browser)
@@ -20,6 +21,9 @@ public abstract class BrowserTest(WaypointServer server, BrowserFixture browser)
         "document.addEventListener('securitypolicyviolation', e => window." + ReportFunction + "(" +
         "'Content Security Policy: ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline content') + ' in ' + e.sourceFile + ' line ' + e.lineNumber));";
 
+    private readonly ConcurrentQueue<string> _pageProblems = new();
+    private readonly List<(IBrowserContext Context, IPage Page, bool Scripted)> _browsers = [];
+
     protected WaypointServer Server { get; } = server;
 
     protected Task BrowseAsync(Func<IPage, Task> steps, [CallerMemberName] string test = "") =>
@@ -27,35 +31,57 @@ public abstract class BrowserTest(WaypointServer server, BrowserFixture browser)
 
     protected async Task BrowseAsync(BrowserNewContextOptions options, Func<IPage, Task> steps, [CallerMemberName] string test = "")
     {
+        try
+        {
+            var page = await OpenBrowserAsync(options);
+            try
+            {
+                await steps(page);
+                foreach (var (_, open, scripted) in _browsers)
+                {
+                    // Lets the page deliver violation reports still queued behind the last step.
+                    if (scripted && !open.IsClosed) await open.EvaluateAsync("() => new Promise(resolve => setTimeout(resolve, 0))");
+                }
+                Assert.True(_pageProblems.IsEmpty, "The page reported problems:\n" + string.Join("\n", _pageProblems));
+            }
+            catch
+            {
+                for (var i = 0; i < _browsers.Count; i++)
+                {
+                    await SaveScreenshotAsync(_browsers[i].Page, $"{GetType().Name}.{test}" + (i == 0 ? "" : $".{i + 1}"));
+                }
+                throw;
+            }
+        }
+        finally
+        {
+            foreach (var (context, _, _) in _browsers) await context.DisposeAsync();
+            _browsers.Clear();
+        }
+    }
+
+    /// <summary>A page in a browser of its own (no cookies shared with the test's first page), for a second person
+    /// in the same test, such as the platform admin who approves what the first one asked for. Call it inside
+    /// <see cref="BrowseAsync(Func{IPage, Task}, string)"/>; it is closed, checked and photographed with the test's page.</summary>
+    protected Task<IPage> OpenAnotherBrowserAsync(BrowserNewContextOptions? options = null) => OpenBrowserAsync(options ?? new BrowserNewContextOptions());
+
+    private async Task<IPage> OpenBrowserAsync(BrowserNewContextOptions options)
+    {
         options.BaseURL = Server.RootUri.ToString();
         options.Locale ??= "en-GB";
-        await using var context = await browser.Browser.NewContextAsync(options);
-        var pageProblems = new ConcurrentQueue<string>();
-        if (options.JavaScriptEnabled != false)
+        var context = await browser.Browser.NewContextAsync(options);
+        var scripted = options.JavaScriptEnabled != false;
+        var page = await context.NewPageAsync();
+        _browsers.Add((context, page, scripted));
+        if (scripted)
         {
             // The page reports each Content Security Policy violation (an inline script or style, a foreign source).
-            await context.ExposeFunctionAsync<string>(ReportFunction, pageProblems.Enqueue);
+            await context.ExposeFunctionAsync<string>(ReportFunction, _pageProblems.Enqueue);
             await context.AddInitScriptAsync(ReportViolationsScript);
         }
         context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        page.PageError += (_, error) => pageProblems.Enqueue("Uncaught script error: " + error);
-
-        try
-        {
-            await steps(page);
-            if (options.JavaScriptEnabled != false && !page.IsClosed)
-            {
-                // Lets the page deliver violation reports still queued behind the last step.
-                await page.EvaluateAsync("() => new Promise(resolve => setTimeout(resolve, 0))");
-            }
-            Assert.True(pageProblems.IsEmpty, "The page reported problems:\n" + string.Join("\n", pageProblems));
-        }
-        catch
-        {
-            await SaveScreenshotAsync(page, $"{GetType().Name}.{test}");
-            throw;
-        }
+        page.PageError += (_, error) => _pageProblems.Enqueue("Uncaught script error: " + error);
+        return page;
     }
 
     /// <summary>Signs the page's browser context in as <paramref name="user"/> through the sign-in API, so that a test

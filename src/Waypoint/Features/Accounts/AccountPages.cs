@@ -12,9 +12,10 @@ namespace Waypoint.Features.Accounts;
 /// <summary>What the account pages share.</summary>
 internal static class AccountPages
 {
-    /// <summary>Where to go after signing in: the requested page when it is on this site, the home page otherwise.</summary>
+    /// <summary>Where to go after signing in: the requested page when it is on this site, the home page otherwise
+    /// ("~/": in the reader's language when the address has a language prefix).</summary>
     public static string SafeReturnUrl(IUrlHelper url, string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : "~/";
 
     /// <summary>Makes the interface speak the account's preferred language from the next page on.</summary>
     public static void RememberLanguage(HttpResponse response, string language) =>

@@ -27,6 +27,7 @@ internal static class AccountsRegistration
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddRoles<IdentityRole>()
+            .AddClaimsPrincipalFactory<WaypointClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddEntityFrameworkStores<WaypointDbContext>();
         builder.Services.Replace(ServiceDescriptor.Singleton<IEmailSender<WaypointUser>, AccountEmailSender>());

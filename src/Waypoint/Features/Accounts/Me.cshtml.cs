@@ -62,6 +62,8 @@ internal sealed class MeModel(UserManager<WaypointUser> users, SignInManager<Way
             return Page();
         }
         AccountPages.RememberLanguage(Response, user.PreferredLanguage);
+        // The header shows the name from the session: renew it with the new one.
+        await signIn.RefreshSignInAsync(user);
         TempData[StatusKey] = localizer["Your profile is saved."].Value;
         return RedirectToPage();
     }

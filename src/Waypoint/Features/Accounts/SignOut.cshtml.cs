@@ -18,6 +18,6 @@ internal sealed class SignOutModel(SignInManager<WaypointUser> signIn) : PageMod
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return LocalRedirect("/");
+        return LocalRedirect("~/");
     }
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Waypoint.Data.Organisations;
 using Waypoint.Infrastructure.Email;
+using Waypoint.Infrastructure.Localization;
+using Waypoint.Infrastructure.Web;
 
 namespace Waypoint.Features.Organisations;
 
@@ -9,7 +11,7 @@ namespace Waypoint.Features.Organisations;
 /// A failure to send is logged, not thrown: the decision or invitation is already stored, and the person
 /// also sees it on Waypoint (an invitation can be sent again).</summary>
 internal sealed partial class OrganisationEmails(IEmailSender sender, IStringLocalizer<Program> localizer,
-    IHttpContextAccessor httpContextAccessor, ILogger<OrganisationEmails> logger)
+    PublicUrls urls, Languages languages, ILogger<OrganisationEmails> logger)
 {
     public Task ClaimApprovedAsync(string to, string? language, string authorityName, Guid organisationId, CancellationToken cancellationToken) =>
         SendAsync(to, language, () => new EmailMessage(to,
@@ -31,11 +33,7 @@ internal sealed partial class OrganisationEmails(IEmailSender sender, IStringLoc
                 inviterName, authorityName, OrganisationLabels.Role(role, localizer), Link($"/organisations/invitations/{token}"), expiresAt.UtcDateTime]),
             cancellationToken);
 
-    private string Link(string path)
-    {
-        var request = httpContextAccessor.HttpContext?.Request;
-        return request is null ? path : $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
-    }
+    private string Link(string path) => urls.Absolute(path).AbsoluteUri;
 
     private async Task SendAsync(string to, string? language, Func<EmailMessage> compose, CancellationToken cancellationToken)
     {
@@ -44,9 +42,9 @@ internal sealed partial class OrganisationEmails(IEmailSender sender, IStringLoc
         var culture = CultureInfo.CurrentCulture;
         try
         {
-            if (!string.IsNullOrEmpty(language))
+            if (languages.Find(language) is { } known)
             {
-                CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(language);
+                CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = known.Culture;
             }
             message = compose();
         }

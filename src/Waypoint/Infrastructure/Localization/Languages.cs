@@ -5,7 +5,16 @@ namespace Waypoint.Infrastructure.Localization;
 /// <summary>An official EU language: ISO 639-1 code, its name in English and in itself.</summary>
 internal sealed record Language(string Code, string EnglishName, string NativeName)
 {
-    public CultureInfo Culture { get; } = CultureInfo.GetCultureInfo(Code);
+    public CultureInfo Culture { get; } = CultureFor(Code);
+
+    /// <summary>Plain "en" writes dates the American way (11/5/2026, 5:21 PM), which European readers take for the
+    /// 11th of May: English here writes them as Ireland, an EU member state, does (05/11/2026 17:21).</summary>
+    private static CultureInfo CultureFor(string code)
+    {
+        if (!code.Equals("en", StringComparison.OrdinalIgnoreCase)) return CultureInfo.GetCultureInfo(code);
+        var english = new CultureInfo(code) { DateTimeFormat = (DateTimeFormatInfo)CultureInfo.GetCultureInfo("en-IE").DateTimeFormat.Clone() };
+        return CultureInfo.ReadOnly(english);
+    }
 }
 
 /// <summary>The 24 official EU languages, from the reference data file <c>eu-languages.csv</c>.</summary>

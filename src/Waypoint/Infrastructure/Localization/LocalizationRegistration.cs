@@ -20,7 +20,7 @@ internal static class LocalizationRegistration
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = languages.All.Select(l => l.Culture).ToList();
-            options.DefaultRequestCulture = new RequestCulture(Languages.Default);
+            options.DefaultRequestCulture = new RequestCulture(languages.Find(Languages.Default)!.Culture);
             options.SupportedCultures = cultures;
             options.SupportedUICultures = cultures;
             options.FallBackToParentCultures = true;
