@@ -41,6 +41,19 @@ public sealed class SearchApiTests(WaypointFactory factory) : IClassFixture<Wayp
     }
 
     [Fact]
+    public async Task One_or_two_letters_match_the_start_of_a_name_or_of_a_word_in_it_only()
+    {
+        using var client = factory.CreateClient();
+        var results = await client.SearchAsync("q=Bo&country=DE");
+        Assert.True(results.Total > 20);
+        Assert.All(results.Items, item =>
+        {
+            var folded = SearchText.Fold(item.Name);
+            Assert.True(folded.StartsWith("bo", StringComparison.Ordinal) || folded.Contains(" bo", StringComparison.Ordinal), item.Name);
+        });
+    }
+
+    [Fact]
     public async Task Accents_and_capitals_in_the_query_do_not_matter()
     {
         using var client = factory.CreateClient();

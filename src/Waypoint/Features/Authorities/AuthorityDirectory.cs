@@ -36,8 +36,11 @@ internal sealed class AuthorityDirectory(WaypointDbContext db)
 {
     public const int PageSize = 20;
 
+    /// <summary>Searches shorter than this match the start of a name or of a word in it, not any part of it.</summary>
+    public const int ShortestSubstringSearch = 3;
+
     /// <summary>
-    /// Matches the folded text anywhere in the folded name, and ranks an exact match first, then names that start
+    /// Matches the folded text anywhere in the folded name (the start of a name or word, for one or two letters), and ranks an exact match first, then names that start
     /// with it or have a word that does, then the rest; within each, the larger population first, then by name.
     /// </summary>
     public async Task<AuthorityResults> SearchAsync(AuthoritySearch search, CancellationToken cancellationToken)
@@ -57,7 +60,11 @@ internal sealed class AuthorityDirectory(WaypointDbContext db)
             // Folded text holds only letters, digits and spaces, so it needs no escaping inside a LIKE pattern. LIKE is
             // what PostgreSQL's trigram index serves, and on SQLite it is faster than instr(), which Contains becomes.
             var (anywhere, start, wordStart) = ("%" + text + "%", text + "%", "% " + text + "%");
-            matches = matches.Where(a => EF.Functions.Like(a.SearchName, anywhere));
+            // One or two letters are the start of a name being typed: match names that start with them. Matching
+            // them anywhere finds most of Europe (61,163 names contain "a") and no trigram index can help.
+            matches = text.Length < ShortestSubstringSearch
+                ? matches.Where(a => EF.Functions.Like(a.SearchName, start) || EF.Functions.Like(a.SearchName, wordStart))
+                : matches.Where(a => EF.Functions.Like(a.SearchName, anywhere));
             ordered = matches
                 .OrderBy(a => a.SearchName == text ? 0 : EF.Functions.Like(a.SearchName, start) || EF.Functions.Like(a.SearchName, wordStart) ? 1 : 2)
                 .ThenByDescending(a => a.Population ?? -1);
