@@ -263,50 +263,22 @@ internal sealed class AssessmentService(
         var version = request.Version!.Value;
         var userId = UserId(user);
         var now = clock.GetUtcNow();
-        bool saved;
-        using (await writeGate.EnterAsync(cancellationToken))
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (!await BumpDraftAsync(id, now, cancellationToken))
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return Submitted();
-            }
-
-            if (version == 0)
-            {
-                db.Answers.Add(NewAnswer(id, questionKey, content, userId, now));
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    saved = true;
-                }
-                catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-                {
-                    // Someone answered this question first: their answer stands until this writer has seen it.
-                    db.ChangeTracker.Clear();
-                    saved = false;
-                }
-            }
-            else
-            {
-                saved = await db.Answers
-                    .Where(a => a.AssessmentId == id && a.QuestionKey == questionKey && a.Version == version)
-                    .ExecuteUpdateAsync(s => s
-                        .SetProperty(a => a.Choice, content.Choice)
-                        .SetProperty(a => a.Level, content.Level)
-                        .SetProperty(a => a.Value, content.Value)
-                        .SetProperty(a => a.Note, content.Note)
-                        .SetProperty(a => a.EvidenceUrl, content.EvidenceUrl)
-                        .SetProperty(a => a.UpdatedAt, now)
-                        .SetProperty(a => a.UpdatedById, userId)
-                        .SetProperty(a => a.Version, a => a.Version + 1), cancellationToken) == 1;
-            }
-
-            if (saved) await transaction.CommitAsync(cancellationToken);
-            else await transaction.RollbackAsync(cancellationToken);
-        }
-        if (!saved) return Stale(await CurrentAnswerAsync(id, questionKey, cancellationToken), version);
+        var write = await WriteVersionedAsync(id, version, now,
+            insert: () => db.Answers.Add(NewAnswer(id, questionKey, content, userId, now)),
+            update: () => db.Answers
+                .Where(a => a.AssessmentId == id && a.QuestionKey == questionKey && a.Version == version)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(a => a.Choice, content.Choice)
+                    .SetProperty(a => a.Level, content.Level)
+                    .SetProperty(a => a.Value, content.Value)
+                    .SetProperty(a => a.Note, content.Note)
+                    .SetProperty(a => a.EvidenceUrl, content.EvidenceUrl)
+                    .SetProperty(a => a.UpdatedAt, now)
+                    .SetProperty(a => a.UpdatedById, userId)
+                    .SetProperty(a => a.Version, a => a.Version + 1), cancellationToken),
+            cancellationToken);
+        if (write == VersionedWrite.Submitted) return Submitted();
+        if (write == VersionedWrite.Stale) return Stale(await CurrentAnswerAsync(id, questionKey, cancellationToken), version);
         return new AnswerDto(questionKey, AnswerRules.ChoiceName(content.Choice), content.Level, content.Value, content.Note, content.EvidenceUrl,
             version + 1, now, new PersonDto(userId, target.UserName ?? ""));
     }
@@ -327,55 +299,30 @@ internal sealed class AssessmentService(
         var version = request.Version!.Value;
         var userId = UserId(user);
         var now = clock.GetUtcNow();
-        bool saved;
-        using (await writeGate.EnterAsync(cancellationToken))
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (!await BumpDraftAsync(id, now, cancellationToken))
+        var write = await WriteVersionedAsync(id, version, now,
+            insert: () => db.TopicGoodPractices.Add(new TopicGoodPractice
             {
-                await transaction.RollbackAsync(cancellationToken);
-                return Submitted();
-            }
-            if (version == 0)
-            {
-                db.TopicGoodPractices.Add(new TopicGoodPractice
-                {
-                    AssessmentId = id,
-                    TopicKey = topicKey,
-                    SolutionName = content.SolutionName,
-                    Url = content.Url,
-                    Achievement = content.Achievement,
-                    Version = 1,
-                    UpdatedAt = now,
-                    UpdatedById = userId,
-                });
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    saved = true;
-                }
-                catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-                {
-                    db.ChangeTracker.Clear();
-                    saved = false;
-                }
-            }
-            else
-            {
-                saved = await db.TopicGoodPractices
-                    .Where(g => g.AssessmentId == id && g.TopicKey == topicKey && g.Version == version)
-                    .ExecuteUpdateAsync(s => s
-                        .SetProperty(g => g.SolutionName, content.SolutionName)
-                        .SetProperty(g => g.Url, content.Url)
-                        .SetProperty(g => g.Achievement, content.Achievement)
-                        .SetProperty(g => g.UpdatedAt, now)
-                        .SetProperty(g => g.UpdatedById, userId)
-                        .SetProperty(g => g.Version, g => g.Version + 1), cancellationToken) == 1;
-            }
-            if (saved) await transaction.CommitAsync(cancellationToken);
-            else await transaction.RollbackAsync(cancellationToken);
-        }
-        if (saved)
+                AssessmentId = id,
+                TopicKey = topicKey,
+                SolutionName = content.SolutionName,
+                Url = content.Url,
+                Achievement = content.Achievement,
+                Version = 1,
+                UpdatedAt = now,
+                UpdatedById = userId,
+            }),
+            update: () => db.TopicGoodPractices
+                .Where(g => g.AssessmentId == id && g.TopicKey == topicKey && g.Version == version)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(g => g.SolutionName, content.SolutionName)
+                    .SetProperty(g => g.Url, content.Url)
+                    .SetProperty(g => g.Achievement, content.Achievement)
+                    .SetProperty(g => g.UpdatedAt, now)
+                    .SetProperty(g => g.UpdatedById, userId)
+                    .SetProperty(g => g.Version, g => g.Version + 1), cancellationToken),
+            cancellationToken);
+        if (write == VersionedWrite.Submitted) return Submitted();
+        if (write == VersionedWrite.Saved)
         {
             return new GoodPracticeDto(topicKey, content.SolutionName, content.Url, content.Achievement, version + 1, now,
                 new PersonDto(userId, target.UserName ?? ""));
@@ -387,6 +334,58 @@ internal sealed class AssessmentService(
             ? l["This good practice was not saved before (you sent version {0}). Send version 0 to write it.", version]
             : l["A colleague changed this good practice after you read it (you had version {0}, it is now at {1}). Look at theirs and send yours again with version {1} to replace it.", version, current.Version])
         { CurrentGoodPractice = current };
+    }
+
+    private enum VersionedWrite
+    {
+        Saved,
+        Stale,
+        Submitted,
+    }
+
+    /// <summary>
+    /// How every answer and good practice is written, in one transaction behind the write gate: first the assessment's
+    /// version moves on (refused once it is submitted), then the row is inserted when the writer saw none (version 0;
+    /// a unique violation means a colleague wrote it first) or updated only if it still has the version the writer
+    /// read. Anything else is stale: nothing is written and the caller shows the newer row.
+    /// </summary>
+    private async Task<VersionedWrite> WriteVersionedAsync(Guid id, int version, DateTimeOffset now, Action insert,
+        Func<Task<int>> update, CancellationToken cancellationToken)
+    {
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (!await BumpDraftAsync(id, now, cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return VersionedWrite.Submitted;
+            }
+
+            bool saved;
+            if (version == 0)
+            {
+                insert();
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    saved = true;
+                }
+                catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+                {
+                    // Someone wrote this row first: theirs stands until this writer has seen it.
+                    db.ChangeTracker.Clear();
+                    saved = false;
+                }
+            }
+            else
+            {
+                saved = await update() == 1;
+            }
+
+            if (saved) await transaction.CommitAsync(cancellationToken);
+            else await transaction.RollbackAsync(cancellationToken);
+            return saved ? VersionedWrite.Saved : VersionedWrite.Stale;
+        }
     }
 
     /// <summary>The first step of every write: moves the assessment's version on, only while it is a draft. On
