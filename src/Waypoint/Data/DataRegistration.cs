@@ -52,15 +52,15 @@ internal static class DataRegistration
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(builder.Options)) builder.Options = "-c random_page_cost=1.1";
-        if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase)
-            && !connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
-        {
-            builder.MaxPoolSize = DefaultMaxPoolSize;
-        }
+        // A plain builder holds only the keys the string names, so it tells whether the pool size was chosen.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!MaxPoolSizeKeys.Any(given.ContainsKey)) builder.MaxPoolSize = DefaultMaxPoolSize;
         return builder.ConnectionString;
     }
 
     private const int DefaultMaxPoolSize = 10;
+
+    private static readonly string[] MaxPoolSizeKeys = ["Maximum Pool Size", "Max Pool Size", "MaxPoolSize"];
 
     /// <summary>A relative SQLite file is placed under the content root (not the shell's current folder), and its folder is created.</summary>
     private static string ResolveSqlitePath(string connectionString, string contentRoot)
