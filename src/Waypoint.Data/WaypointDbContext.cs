@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Waypoint.Data.Accounts;
 using Waypoint.Data.Assessments;
 using Waypoint.Data.Authorities;
+using Waypoint.Data.Benchmarks;
 using Waypoint.Data.Organisations;
 
 namespace Waypoint.Data;
@@ -24,6 +25,8 @@ public sealed class WaypointDbContext(DbContextOptions<WaypointDbContext> option
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<Answer> Answers => Set<Answer>();
     public DbSet<TopicGoodPractice> TopicGoodPractices => Set<TopicGoodPractice>();
+    public DbSet<BenchmarkEntry> BenchmarkEntries => Set<BenchmarkEntry>();
+    public DbSet<BenchmarkTopicScore> BenchmarkTopicScores => Set<BenchmarkTopicScore>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

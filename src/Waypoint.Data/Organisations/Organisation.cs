@@ -16,6 +16,13 @@ public sealed class Organisation
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The organisation chose to publish its results: only then does its name appear beside its scores in
+    /// benchmarks and its good practices may be listed. Private by default.</summary>
+    public bool ResultsPublished { get; set; }
+
+    /// <summary>Created by the Synthetic Europe command for demonstrations and load tests.</summary>
+    public bool IsSynthetic { get; set; }
+
     /// <summary>Optimistic concurrency: two admins editing the profile at once must not overwrite each other.</summary>
     public int Version { get; set; }
 

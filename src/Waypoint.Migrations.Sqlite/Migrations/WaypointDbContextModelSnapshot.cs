@@ -482,6 +482,82 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.ToTable("ReferenceDataImports");
                 });
 
+            modelBuilder.Entity("Waypoint.Data.Benchmarks.BenchmarkEntry", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nuts2Code")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Overall")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PopulationBand")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionnaireVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AssessmentId");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.HasIndex("OrganisationId", "Round");
+
+                    b.ToTable("BenchmarkEntries");
+                });
+
+            modelBuilder.Entity("Waypoint.Data.Benchmarks.BenchmarkTopicScore", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TopicKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("AssessmentId", "TopicKey");
+
+                    b.ToTable("BenchmarkTopicScores");
+                });
+
             modelBuilder.Entity("Waypoint.Data.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -494,10 +570,16 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LivingInEuStatus")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResultsPublished")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SubGroups")
                         .HasMaxLength(40)
@@ -753,6 +835,26 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Waypoint.Data.Benchmarks.BenchmarkEntry", b =>
+                {
+                    b.HasOne("Waypoint.Data.Assessments.Assessment", "Assessment")
+                        .WithOne()
+                        .HasForeignKey("Waypoint.Data.Benchmarks.BenchmarkEntry", "AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("Waypoint.Data.Benchmarks.BenchmarkTopicScore", b =>
+                {
+                    b.HasOne("Waypoint.Data.Benchmarks.BenchmarkEntry", null)
+                        .WithMany("TopicScores")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Waypoint.Data.Organisations.Organisation", b =>
                 {
                     b.HasOne("Waypoint.Data.Authorities.Authority", "Authority")
@@ -818,6 +920,11 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Navigation("Answers");
 
                     b.Navigation("GoodPractices");
+                });
+
+            modelBuilder.Entity("Waypoint.Data.Benchmarks.BenchmarkEntry", b =>
+                {
+                    b.Navigation("TopicScores");
                 });
 
             modelBuilder.Entity("Waypoint.Data.Organisations.Organisation", b =>

@@ -15,11 +15,7 @@ internal static class AssessmentResults
     public static ResultsDto Compute(Guid assessmentId, int round, AssessmentStatus status, Questionnaire questionnaire,
         IEnumerable<(string Key, AnswerChoice Choice, int? Level)> answers, IStringLocalizer l)
     {
-        var scale = new Dictionary<string, ScaleAnswer>(StringComparer.Ordinal);
-        foreach (var (key, choice, level) in answers)
-        {
-            if (questionnaire.FindQuestion(key) is { Scored: true } && AnswerRules.ToScaleAnswer(choice, level) is { } answer) scale[key] = answer;
-        }
+        var scale = ScaleAnswers(questionnaire, answers);
         var score = AssessmentScorer.Calculate(questionnaire, scale);
         var topics = questionnaire.Topics.Select(section =>
         {
@@ -33,5 +29,19 @@ internal static class AssessmentResults
         var overall = new OverallResultDto(score.Overall.Score?.Rounded, score.Overall.Score?.Value, score.Overall.Level,
             score.Overall.TopicsCovered, score.Overall.TopicCount);
         return new ResultsDto(assessmentId, round, status, score.QuestionnaireVersion, overall, topics);
+    }
+
+    /// <summary>The scores alone, for whoever stores them (the benchmark entry written at submission).</summary>
+    public static AssessmentScore ScoreOf(Questionnaire questionnaire, IEnumerable<(string Key, AnswerChoice Choice, int? Level)> answers) =>
+        AssessmentScorer.Calculate(questionnaire, ScaleAnswers(questionnaire, answers));
+
+    private static Dictionary<string, ScaleAnswer> ScaleAnswers(Questionnaire questionnaire, IEnumerable<(string Key, AnswerChoice Choice, int? Level)> answers)
+    {
+        var scale = new Dictionary<string, ScaleAnswer>(StringComparer.Ordinal);
+        foreach (var (key, choice, level) in answers)
+        {
+            if (questionnaire.FindQuestion(key) is { Scored: true } && AnswerRules.ToScaleAnswer(choice, level) is { } answer) scale[key] = answer;
+        }
+        return scale;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Waypoint.Data;
 using Waypoint.Data.Assessments;
 using Waypoint.Data.Organisations;
+using Waypoint.Features.Benchmarks;
 using Waypoint.Features.Organisations;
 using Waypoint.Features.Questionnaires;
 
@@ -437,6 +438,10 @@ internal sealed class AssessmentService(
                     l["{0} required question(s) are unanswered. Answer them (\"don't know\" and \"not applicable\" count as answers), then submit again.", missing.Count])
                 { Missing = missing };
             }
+            var authority = await db.Organisations.AsNoTracking().Where(o => o.Id == target.OrganisationId).Select(o => o.Authority).FirstAsync(cancellationToken);
+            var score = AssessmentResults.ScoreOf(questionnaire, answers.Select(a => (a.QuestionKey, a.Choice, a.Level)));
+            db.BenchmarkEntries.Add(BenchmarkEntries.ForSubmission(id, target.OrganisationId, target.Round, authority, score, now));
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         return await LoadAsync(target with { Status = AssessmentStatus.Submitted }, cancellationToken);

@@ -12,7 +12,7 @@ using Waypoint.Data;
 namespace Waypoint.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(WaypointDbContext))]
-    [Migration("20261125171708_Initial")]
+    [Migration("20261125182535_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -504,6 +504,82 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.ToTable("ReferenceDataImports");
                 });
 
+            modelBuilder.Entity("Waypoint.Data.Benchmarks.BenchmarkEntry", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AuthorityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Nuts2Code")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Overall")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("PopulationBand")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("QuestionnaireVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AssessmentId");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.HasIndex("OrganisationId", "Round");
+
+                    b.ToTable("BenchmarkEntries");
+                });
+
+            modelBuilder.Entity("Waypoint.Data.Benchmarks.BenchmarkTopicScore", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TopicKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("AssessmentId", "TopicKey");
+
+                    b.ToTable("BenchmarkTopicScores");
+                });
+
             modelBuilder.Entity("Waypoint.Data.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -516,10 +592,16 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("LivingInEuStatus")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("ResultsPublished")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("SubGroups")
                         .HasMaxLength(40)
@@ -775,6 +857,26 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Waypoint.Data.Benchmarks.BenchmarkEntry", b =>
+                {
+                    b.HasOne("Waypoint.Data.Assessments.Assessment", "Assessment")
+                        .WithOne()
+                        .HasForeignKey("Waypoint.Data.Benchmarks.BenchmarkEntry", "AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("Waypoint.Data.Benchmarks.BenchmarkTopicScore", b =>
+                {
+                    b.HasOne("Waypoint.Data.Benchmarks.BenchmarkEntry", null)
+                        .WithMany("TopicScores")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Waypoint.Data.Organisations.Organisation", b =>
                 {
                     b.HasOne("Waypoint.Data.Authorities.Authority", "Authority")
@@ -840,6 +942,11 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Navigation("Answers");
 
                     b.Navigation("GoodPractices");
+                });
+
+            modelBuilder.Entity("Waypoint.Data.Benchmarks.BenchmarkEntry", b =>
+                {
+                    b.Navigation("TopicScores");
                 });
 
             modelBuilder.Entity("Waypoint.Data.Organisations.Organisation", b =>
