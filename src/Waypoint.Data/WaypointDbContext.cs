@@ -22,6 +22,7 @@ public sealed class WaypointDbContext(DbContextOptions<WaypointDbContext> option
     public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();
     public DbSet<OrganisationClaim> OrganisationClaims => Set<OrganisationClaim>();
     public DbSet<OrganisationInvitation> OrganisationInvitations => Set<OrganisationInvitation>();
+    public DbSet<TopicTarget> TopicTargets => Set<TopicTarget>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<Answer> Answers => Set<Answer>();
     public DbSet<TopicGoodPractice> TopicGoodPractices => Set<TopicGoodPractice>();

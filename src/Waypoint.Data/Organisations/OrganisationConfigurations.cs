@@ -60,3 +60,15 @@ internal sealed class OrganisationInvitationConfiguration : IEntityTypeConfigura
             .HasFilter("\"AcceptedAt\" IS NULL AND \"RevokedAt\" IS NULL");
     }
 }
+
+internal sealed class TopicTargetConfiguration : IEntityTypeConfiguration<TopicTarget>
+{
+    public void Configure(EntityTypeBuilder<TopicTarget> builder)
+    {
+        builder.HasKey(t => new { t.OrganisationId, t.TopicKey });
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId);
+        builder.Property(t => t.TopicKey).HasMaxLength(60);
+        builder.Property(t => t.UpdatedById).HasMaxLength(450);
+        builder.ToTable(t => t.HasCheckConstraint("CK_TopicTargets_TargetScore", "\"TargetScore\" BETWEEN 0 AND 100"));
+    }
+}

@@ -1,0 +1,15 @@
+namespace Waypoint.Features.Benchmarks;
+
+/// <summary>The peer benchmarks: statistics of submitted assessments per peer group, and the open-data API.</summary>
+internal static class BenchmarksRegistration
+{
+    public static WebApplicationBuilder AddBenchmarks(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BenchmarkOptions>().BindConfiguration(BenchmarkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return builder;
+    }
+
+    public static void MapBenchmarks(this WebApplication app)
+    {
+    }
+}

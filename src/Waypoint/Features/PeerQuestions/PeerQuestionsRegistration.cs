@@ -1,0 +1,14 @@
+namespace Waypoint.Features.PeerQuestions;
+
+/// <summary>Ask a peer: questions on a topic answered by members of other organisations.</summary>
+internal static class PeerQuestionsRegistration
+{
+    public static WebApplicationBuilder AddPeerQuestions(this WebApplicationBuilder builder)
+    {
+        return builder;
+    }
+
+    public static void MapPeerQuestions(this WebApplication app)
+    {
+    }
+}
