@@ -1,7 +1,7 @@
 using Waypoint.Data;
 using Waypoint.Features.Accounts;
-using Waypoint.Features.Assessments;
 using Waypoint.Features.Analytics;
+using Waypoint.Features.Assessments;
 using Waypoint.Features.Authorities;
 using Waypoint.Features.Benchmarks;
 using Waypoint.Features.Dashboard;
