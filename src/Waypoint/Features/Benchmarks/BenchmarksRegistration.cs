@@ -6,10 +6,11 @@ internal static class BenchmarksRegistration
     public static WebApplicationBuilder AddBenchmarks(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<BenchmarkOptions>().BindConfiguration(BenchmarkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<BenchmarkStore>();
+        builder.Services.AddHostedService<BenchmarkRefresher>();
+        builder.Services.AddScoped<BenchmarkReports>();
         return builder;
     }
 
-    public static void MapBenchmarks(this WebApplication app)
-    {
-    }
+    public static void MapBenchmarks(this WebApplication app) => app.MapBenchmarksApi();
 }

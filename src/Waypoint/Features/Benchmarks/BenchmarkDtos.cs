@@ -1,0 +1,31 @@
+using Waypoint.Data.Authorities;
+using Waypoint.Data.Benchmarks;
+
+namespace Waypoint.Features.Benchmarks;
+
+/// <param name="Suppressed">True when the figures may not be shown (fewer than the minimum, or differencing); then
+/// every figure is null and <see cref="Reason"/> says why ("too-few" or "differencing").</param>
+internal sealed record MeasureDto(string Measure, string Title, bool Suppressed, string? Reason, int? Count,
+    double? P10, double? Q1, double? Median, double? Q3, double? P90, double? Mean);
+
+internal sealed record PeerGroupDto(int Round, string? Country, string? Nuts2, AuthorityType? Type, PopulationBand? Band, string Label);
+
+/// <summary>The open-data answer: one peer group's statistics per measure.</summary>
+internal sealed record BenchmarkDto(PeerGroupDto Group, int MinimumGroupSize, IReadOnlyList<MeasureDto> Measures, DateTimeOffset? DataAsOf);
+
+/// <param name="Score">The organisation's own score (0–100, one decimal), null when it had too few answers.</param>
+/// <param name="PercentileRank">Where the organisation stands in the group (0–100), null when the group is suppressed.</param>
+internal sealed record OwnMeasureDto(string Measure, string Title, double? Score, double? PercentileRank, MeasureDto Group);
+
+internal sealed record OwnGroupDto(string Key, PeerGroupDto Group, IReadOnlyList<OwnMeasureDto> Measures);
+
+internal sealed record OwnRoundDto(int Round, IReadOnlyList<OwnScoreDto> Scores);
+
+internal sealed record OwnScoreDto(string Measure, double? Score);
+
+internal sealed record OwnTargetDto(string Measure, int Target, double? Gap);
+
+/// <summary>An organisation's own position among its peers: for its latest (or the asked) round, its scores and
+/// percentile ranks in each standard peer group and in the custom one asked for; its scores in every round; its targets.</summary>
+internal sealed record OwnBenchmarkDto(Guid OrganisationId, string OrganisationName, int? Round, IReadOnlyList<OwnGroupDto> Groups,
+    IReadOnlyList<OwnRoundDto> Progress, IReadOnlyList<OwnTargetDto> Targets, int MinimumGroupSize, DateTimeOffset? DataAsOf);

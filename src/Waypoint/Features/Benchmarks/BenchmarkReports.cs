@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Waypoint.Data;
+using Waypoint.Data.Organisations;
+using Waypoint.Features.Authorities;
+using Waypoint.Features.Benchmarks.Cube;
+using Waypoint.Features.Benchmarks.Statistics;
+using Waypoint.Features.Organisations;
+using Waypoint.Features.Questionnaires;
+
+namespace Waypoint.Features.Benchmarks;
+
+/// <summary>Turns the current snapshot into what the API and the pages show, in the reader's language. Figures are
+/// rounded to one decimal, as the results page shows scores.</summary>
+internal sealed class BenchmarkReports(BenchmarkStore store, Countries countries, QuestionnaireCatalog catalog, WaypointDbContext db,
+    OrganisationAccess access, IStringLocalizer<Program> l)
+{
+    public BenchmarkSnapshot Snapshot => store.Current;
+
+    public int MinimumGroupSize => store.Current.Cube.MinimumGroupSize;
+
+    private Questionnaire? LocalQuestionnaire =>
+        catalog.Current is { } current ? catalog.Localize(current, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) : null;
+
+    public BenchmarkDto Describe(BenchmarkSnapshot snapshot, PeerGroup group, int? measure)
+    {
+        var questionnaire = LocalQuestionnaire;
+        var measures = measure is { } m
+            ? [Measure(snapshot.Describe(group, m), questionnaire)]
+            : snapshot.Describe(group).Measures.Select(s => Measure(s, questionnaire)).ToList();
+        return new BenchmarkDto(Group(group), MinimumGroupSize, measures, DataAsOf(snapshot));
+    }
+
+    public PeerGroupDto Group(PeerGroup group) =>
+        new(group.Round, group.Country, group.Nuts2Code, group.AuthorityType, group.PopulationBand, BenchmarkLabels.Group(group, countries, l));
+
+    public MeasureDto Measure(MeasureStatistics statistics, Questionnaire? questionnaire)
+    {
+        var title = BenchmarkLabels.Measure(statistics.Measure, questionnaire, l);
+        if (statistics.Distribution is not { } d)
+            return new MeasureDto(statistics.Measure, title, true, BenchmarkLabels.ReasonCode(statistics.Suppressed), null, null, null, null, null, null, null);
+        return new MeasureDto(statistics.Measure, title, false, null, d.Count,
+            Round(d.P10), Round(d.Q1), Round(d.Median), Round(d.Q3), Round(d.P90), Round(d.Mean));
+    }
+
+    /// <summary>An organisation's own benchmark, for its members only; null when the user may not see it.</summary>
+    public async Task<OwnBenchmarkDto?> OwnAsync(ClaimsPrincipal user, Guid organisationId, PeerGroup? custom, int? round,
+        CancellationToken cancellationToken)
+    {
+        var check = await access.CheckAsync(user, organisationId, OrganisationRole.Viewer, cancellationToken);
+        if (!check.Allowed) return null;
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId)
+            .Select(o => new { o.Authority.Name }).FirstAsync(cancellationToken);
+        var targets = await db.TopicTargets.AsNoTracking().Where(t => t.OrganisationId == organisationId)
+            .Select(t => new { t.TopicKey, t.TargetScore }).ToListAsync(cancellationToken);
+
+        var snapshot = store.Current;
+        var questionnaire = LocalQuestionnaire;
+        var own = snapshot.RecordsOf(organisationId);
+        var record = round is { } r ? own.FirstOrDefault(o => o.Round == r) : own.LastOrDefault();
+        var groups = new List<OwnGroupDto>();
+        if (record is not null)
+        {
+            var standard = PeerGroup.StandardFor(record.Round, record.CountryCode, record.Nuts2Code, record.AuthorityType, record.PopulationBand).ToList();
+            if (custom is not null) standard.Add(("custom", custom with { Round = record.Round }));
+            foreach (var (key, group) in standard)
+            {
+                var measures = Enumerable.Range(0, BenchmarkMeasures.Count).Select(m =>
+                {
+                    var score = record.Scores[m];
+                    var statistics = snapshot.Describe(group, m);
+                    return new OwnMeasureDto(statistics.Measure, BenchmarkLabels.Measure(statistics.Measure, questionnaire, l),
+                        float.IsNaN(score) ? null : Round(score), Round(snapshot.PercentileRank(group, m, score)), Measure(statistics, questionnaire));
+                }).ToList();
+                groups.Add(new OwnGroupDto(key, Group(group), measures));
+            }
+        }
+        var progress = own.Select(o => new OwnRoundDto(o.Round,
+            [.. BenchmarkMeasures.Keys.Select((key, m) => new OwnScoreDto(key, float.IsNaN(o.Scores[m]) ? null : Round(o.Scores[m])))])).ToList();
+        var latest = own.LastOrDefault();
+        var ownTargets = targets.Select(t =>
+        {
+            var m = BenchmarkMeasures.IndexOf(t.TopicKey);
+            var current = latest is null || m < 0 || float.IsNaN(latest.Scores[m]) ? (double?)null : latest.Scores[m];
+            return new OwnTargetDto(t.TopicKey, t.TargetScore, current is null ? null : Round(Math.Max(0, t.TargetScore - current.Value)));
+        }).ToList();
+        return new OwnBenchmarkDto(organisationId, organisation.Name, record?.Round, groups, progress, ownTargets, MinimumGroupSize, DataAsOf(snapshot));
+    }
+
+    private static DateTimeOffset? DataAsOf(BenchmarkSnapshot snapshot) =>
+        snapshot.LastRecordedAt == DateTimeOffset.MinValue ? null : snapshot.LastRecordedAt;
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 1, MidpointRounding.AwayFromZero) : null;
+}

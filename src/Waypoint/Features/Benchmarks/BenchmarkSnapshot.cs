@@ -1,0 +1,78 @@
+using System.Collections.Frozen;
+using Waypoint.Features.Benchmarks.Cube;
+using Waypoint.Features.Benchmarks.Statistics;
+
+namespace Waypoint.Features.Benchmarks;
+
+/// <summary>The statistics of one measure in one peer group; <see cref="Distribution"/> is null when suppressed.</summary>
+internal sealed record MeasureStatistics(string Measure, Suppression.Reason Suppressed, Distribution? Distribution)
+{
+    public bool IsShown => Suppressed == Suppression.Reason.None;
+}
+
+/// <summary>Every measure of one peer group: the overall score first, then the topics in questionnaire order.</summary>
+internal sealed record GroupStatistics(PeerGroup Group, IReadOnlyList<MeasureStatistics> Measures)
+{
+    public MeasureStatistics Overall => Measures[BenchmarkMeasures.OverallIndex];
+}
+
+/// <summary>
+/// Everything the benchmarks know at one moment: the submitted assessments and the cube of their peer groups.
+/// Immutable, so a request reads one consistent state while the store swaps in the next one.
+/// </summary>
+internal sealed class BenchmarkSnapshot
+{
+    private readonly FrozenDictionary<Guid, BenchmarkRecord[]> _byOrganisation;
+
+    public BenchmarkSnapshot(FrozenDictionary<Guid, BenchmarkRecord> records, BenchmarkCube cube, DateTimeOffset lastRecordedAt)
+    {
+        Records = records;
+        Cube = cube;
+        LastRecordedAt = lastRecordedAt;
+        _byOrganisation = records.Values.GroupBy(r => r.OrganisationId)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(r => r.Round).ToArray());
+        // The same on every web node that has read the same entries, so an ETag from one node is good on another.
+        Tag = $"{records.Count:x}-{lastRecordedAt.UtcTicks:x}-{cube.MinimumGroupSize}";
+    }
+
+    public FrozenDictionary<Guid, BenchmarkRecord> Records { get; }
+    public BenchmarkCube Cube { get; }
+    public DateTimeOffset LastRecordedAt { get; }
+
+    /// <summary>Identifies the state of the data, for ETags.</summary>
+    public string Tag { get; }
+
+    public IReadOnlyList<int> Rounds => Cube.Layout.Rounds;
+    public int? LatestRound => Cube.Layout.Rounds.Length == 0 ? null : Cube.Layout.Rounds[^1];
+
+    public GroupStatistics Describe(PeerGroup group)
+    {
+        var cell = Cube.Layout.CellOf(group);
+        return new GroupStatistics(group, [.. Enumerable.Range(0, BenchmarkMeasures.Count).Select(m => Describe(cell, m))]);
+    }
+
+    public MeasureStatistics Describe(PeerGroup group, int measure) => Describe(Cube.Layout.CellOf(group), measure);
+
+    /// <summary>Where <paramref name="score"/> stands in the group, 0–100; null when the group may not be shown.</summary>
+    public double? PercentileRank(PeerGroup group, int measure, float score)
+    {
+        var cell = Cube.Layout.CellOf(group);
+        if (float.IsNaN(score) || Cube.SuppressionOf(measure, cell) != Suppression.Reason.None) return null;
+        return Quantiles.PercentileRank(Cube.Sorted(measure, cell), score);
+    }
+
+    /// <summary>The organisation's submitted assessments, oldest round first.</summary>
+    public IReadOnlyList<BenchmarkRecord> RecordsOf(Guid organisationId) => _byOrganisation.GetValueOrDefault(organisationId) ?? [];
+
+    private MeasureStatistics Describe(int cell, int measure)
+    {
+        var key = BenchmarkMeasures.Keys[measure];
+        var suppressed = Cube.SuppressionOf(measure, cell);
+        return suppressed == Suppression.Reason.None
+            ? new MeasureStatistics(key, suppressed, Distribution.Of(Cube.Sorted(measure, cell)))
+            : new MeasureStatistics(key, suppressed, null);
+    }
+
+    public static BenchmarkSnapshot Empty(int minimumGroupSize) =>
+        new(FrozenDictionary<Guid, BenchmarkRecord>.Empty, BenchmarkCube.Build(new CubeLayout([], [], []), [], minimumGroupSize), DateTimeOffset.MinValue);
+}
