@@ -48,25 +48,9 @@ public static class BenchmarkTestData
                     SubmittedById = "test",
                     UpdatedAt = now,
                 };
-                var topics = submission.Topics ?? [.. Questionnaire.TopicKeys.Select(_ => submission.Overall)];
                 db.Organisations.Add(organisation);
                 db.Assessments.Add(assessment);
-                db.BenchmarkEntries.Add(new BenchmarkEntry
-                {
-                    AssessmentId = assessment.Id,
-                    OrganisationId = organisation.Id,
-                    AuthorityId = authority.Id,
-                    Round = submission.Round,
-                    QuestionnaireVersion = "1.0",
-                    CountryCode = authority.CountryCode,
-                    Nuts2Code = PopulationBands.Nuts2Of(authority.NutsCode),
-                    AuthorityType = authority.Type,
-                    PopulationBand = PopulationBands.For(authority.Population),
-                    Overall = submission.Overall,
-                    SubmittedAt = now,
-                    RecordedAt = now,
-                    TopicScores = [.. Questionnaire.TopicKeys.Zip(topics).Select(p => new BenchmarkTopicScore { AssessmentId = assessment.Id, TopicKey = p.First, Score = p.Second })],
-                });
+                db.BenchmarkEntries.Add(Entry(assessment, authority, submission, now));
                 ids.Add(organisation.Id);
             }
             await db.SaveChangesAsync();
@@ -74,6 +58,54 @@ public static class BenchmarkTestData
         });
         await factory.Services.GetRequiredService<BenchmarkStore>().RefreshAsync(CancellationToken.None);
         return ids;
+    }
+
+    /// <summary>Adds a submitted assessment of an existing organisation (of any authority), then refreshes the benchmarks.</summary>
+    public static async Task AddSubmissionForAsync(this WaypointFactory factory, Guid organisationId, Submission submission)
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            var authority = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Authority).SingleAsync();
+            var now = DateTimeOffset.UtcNow;
+            var assessment = new Assessment
+            {
+                Id = Guid.NewGuid(),
+                OrganisationId = organisationId,
+                Round = submission.Round,
+                QuestionnaireVersion = "1.0",
+                Status = AssessmentStatus.Submitted,
+                CreatedAt = now,
+                CreatedById = "test",
+                SubmittedAt = now,
+                SubmittedById = "test",
+                UpdatedAt = now,
+            };
+            db.Assessments.Add(assessment);
+            db.BenchmarkEntries.Add(Entry(assessment, authority, submission, now));
+            await db.SaveChangesAsync();
+        });
+        await factory.Services.GetRequiredService<BenchmarkStore>().RefreshAsync(CancellationToken.None);
+    }
+
+    private static BenchmarkEntry Entry(Assessment assessment, Authority authority, Submission submission, DateTimeOffset now)
+    {
+        var topics = submission.Topics ?? [.. Questionnaire.TopicKeys.Select(_ => submission.Overall)];
+        return new BenchmarkEntry
+        {
+            AssessmentId = assessment.Id,
+            OrganisationId = assessment.OrganisationId,
+            AuthorityId = authority.Id,
+            Round = submission.Round,
+            QuestionnaireVersion = "1.0",
+            CountryCode = authority.CountryCode,
+            Nuts2Code = PopulationBands.Nuts2Of(authority.NutsCode),
+            AuthorityType = authority.Type,
+            PopulationBand = PopulationBands.For(authority.Population),
+            Overall = submission.Overall,
+            SubmittedAt = now,
+            RecordedAt = now,
+            TopicScores = [.. Questionnaire.TopicKeys.Zip(topics).Select(p => new BenchmarkTopicScore { AssessmentId = assessment.Id, TopicKey = p.First, Score = p.Second })],
+        };
     }
 
     /// <summary>Submissions with the given overall scores (and the same score in every topic).</summary>
