@@ -84,12 +84,13 @@ internal sealed class ToolboxCatalog(WaypointDbContext db)
         }
         if (search.Cost is { } cost) matches = matches.Where(e => e.Cost == cost);
 
-        var total = await matches.CountAsync(cancellationToken);
         var ordered = words.Length > 0
             ? matches.OrderByDescending(e => e.SearchName.Contains(words[0])).ThenBy(e => e.SearchName)
             : matches.OrderBy(e => e.SearchName);
         var page = Math.Max(1, search.Page);
         var rows = await Project(ordered.ThenBy(e => e.Key).Skip((page - 1) * PageSize).Take(PageSize), language).ToListAsync(cancellationToken);
+        // A first page that is not full holds every match: most searches with words or filters need no count.
+        var total = page == 1 && rows.Count < PageSize ? rows.Count : await matches.CountAsync(cancellationToken);
         return new ToolboxResults(rows.Select(r => r.ToView()).ToList(), page, PageSize, total);
     }
 
