@@ -88,8 +88,18 @@ internal sealed record ToolboxRequest
 
     public ToolboxDraft ToDraft() => new()
     {
-        Key = Key, Type = Type, Name = Name, Summary = Summary, Url = Url, Publisher = Publisher, Source = Source,
-        Topics = Topics, Levels = Levels, Languages = Languages, Cost = Cost, Translations = Translations,
+        Key = Key,
+        Type = Type,
+        Name = Name,
+        Summary = Summary,
+        Url = Url,
+        Publisher = Publisher,
+        Source = Source,
+        Topics = Topics,
+        Levels = Levels,
+        Languages = Languages,
+        Cost = Cost,
+        Translations = Translations,
     };
 }
 

@@ -42,9 +42,18 @@ internal static class ToolboxCatalogueFile
                 .ToDictionary(t => t.Key, t => t.Value[item.Key!], StringComparer.Ordinal);
             var draft = new ToolboxDraft
             {
-                Key = item.Key, Type = item.Type, Name = item.Name, Summary = item.Summary, Url = item.Url,
-                Publisher = item.Publisher, Source = item.Source, Topics = item.Topics, Levels = item.Levels,
-                Languages = languages, Cost = item.Cost, Translations = texts,
+                Key = item.Key,
+                Type = item.Type,
+                Name = item.Name,
+                Summary = item.Summary,
+                Url = item.Url,
+                Publisher = item.Publisher,
+                Source = item.Source,
+                Topics = item.Topics,
+                Levels = item.Levels,
+                Languages = languages,
+                Cost = item.Cost,
+                Translations = texts,
             };
             var (content, problems) = ToolboxRules.Check(draft, vocabulary, localizer);
             errors.AddRange(problems.SelectMany(p => p.Value.Select(message => $"{where}, {p.Key}: {message}")));

@@ -23,8 +23,17 @@ internal sealed class ToolboxEntryInput
 
     public ToolboxDraft ToDraft() => new()
     {
-        Key = Key, Type = Type, Name = Name, Summary = Summary, Url = Url, Publisher = Publisher, Source = Source,
-        Topics = Topics, Levels = Levels, Languages = Languages, Cost = Cost,
+        Key = Key,
+        Type = Type,
+        Name = Name,
+        Summary = Summary,
+        Url = Url,
+        Publisher = Publisher,
+        Source = Source,
+        Topics = Topics,
+        Levels = Levels,
+        Languages = Languages,
+        Cost = Cost,
         Translations = TranslatedNames.Keys.Union(TranslatedSummaries.Keys, StringComparer.Ordinal)
             .ToDictionary(l => l, l => new ToolboxText(TranslatedNames.GetValueOrDefault(l), TranslatedSummaries.GetValueOrDefault(l)), StringComparer.Ordinal),
     };
