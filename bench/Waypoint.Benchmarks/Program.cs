@@ -8,6 +8,7 @@ namespace Waypoint.Benchmarks;
 /// (BenchmarkDotNet). Load tools take a verb first; docs/benchmarks.md lists each command with its latest figures.
 /// <list type="bullet">
 /// <item><c>directory --provider Sqlite|Postgres</c>: first import of the directory into a fresh database and search times.</item>
+/// <item><c>toolbox --provider Sqlite|Postgres [--rounds 50] [--extra 1000]</c>: toolbox catalogue search times.</item>
 /// <item><c>answers --provider Sqlite|Postgres [--requests 200] [--postgres "connection string"]</c>: 50 clients saving answers, then the results page.</item>
 /// <item><c>compare --provider Sqlite|Postgres --connection "…"</c>: the Compare targets on a database holding Synthetic Europe.</item>
 /// </list>
@@ -17,6 +18,7 @@ internal static class BenchmarkProgram
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "directory") return await DirectoryBenchmark.RunAsync(args[1..]);
+        if (args.Length > 0 && args[0] == "toolbox") return await ToolboxBenchmark.RunAsync(args[1..]);
         if (args.Length > 0 && args[0] == "answers") return await AnswerLoad.RunAsync(args[1..]);
         if (args.Length > 0 && args[0] == "compare") return await CompareLoad.RunAsync(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);

@@ -7,6 +7,7 @@ using Waypoint.Data.Assessments;
 using Waypoint.Data.Authorities;
 using Waypoint.Data.Benchmarks;
 using Waypoint.Data.Organisations;
+using Waypoint.Data.Toolbox;
 
 namespace Waypoint.Data;
 
@@ -28,6 +29,8 @@ public sealed class WaypointDbContext(DbContextOptions<WaypointDbContext> option
     public DbSet<TopicGoodPractice> TopicGoodPractices => Set<TopicGoodPractice>();
     public DbSet<BenchmarkEntry> BenchmarkEntries => Set<BenchmarkEntry>();
     public DbSet<BenchmarkTopicScore> BenchmarkTopicScores => Set<BenchmarkTopicScore>();
+    public DbSet<ToolboxEntry> ToolboxEntries => Set<ToolboxEntry>();
+    public DbSet<ToolboxEntryTranslation> ToolboxEntryTranslations => Set<ToolboxEntryTranslation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

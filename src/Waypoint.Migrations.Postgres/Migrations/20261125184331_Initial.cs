@@ -118,6 +118,35 @@ namespace Waypoint.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ToolboxEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(1200)", maxLength: 1200, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Publisher = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Source = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Topics = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Levels = table.Column<int>(type: "integer", nullable: false),
+                    Languages = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Cost = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SearchText = table.Column<string>(type: "text", nullable: false),
+                    SearchName = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CatalogueHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    EditedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EditedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ToolboxEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -278,6 +307,26 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         principalTable: "Authorities",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ToolboxEntryTranslations",
+                columns: table => new
+                {
+                    EntryId = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Summary = table.Column<string>(type: "character varying(1200)", maxLength: 1200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ToolboxEntryTranslations", x => new { x.EntryId, x.Language });
+                    table.ForeignKey(
+                        name: "FK_ToolboxEntryTranslations_ToolboxEntries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "ToolboxEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -619,6 +668,12 @@ namespace Waypoint.Migrations.Postgres.Migrations
                 table: "Organisations",
                 column: "AuthorityId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ToolboxEntries_Key",
+                table: "ToolboxEntries",
+                column: "Key",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -661,6 +716,9 @@ namespace Waypoint.Migrations.Postgres.Migrations
                 name: "ReferenceDataImports");
 
             migrationBuilder.DropTable(
+                name: "ToolboxEntryTranslations");
+
+            migrationBuilder.DropTable(
                 name: "TopicGoodPractices");
 
             migrationBuilder.DropTable(
@@ -674,6 +732,9 @@ namespace Waypoint.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ToolboxEntries");
 
             migrationBuilder.DropTable(
                 name: "Assessments");

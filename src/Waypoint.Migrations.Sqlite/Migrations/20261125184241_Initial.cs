@@ -114,6 +114,35 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ToolboxEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1200, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Publisher = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Topics = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Levels = table.Column<int>(type: "INTEGER", nullable: false),
+                    Languages = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Cost = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false),
+                    SearchName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CatalogueHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EditedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    EditedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ToolboxEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -274,6 +303,26 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         principalTable: "Authorities",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ToolboxEntryTranslations",
+                columns: table => new
+                {
+                    EntryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ToolboxEntryTranslations", x => new { x.EntryId, x.Language });
+                    table.ForeignKey(
+                        name: "FK_ToolboxEntryTranslations_ToolboxEntries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "ToolboxEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -608,6 +657,12 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                 table: "Organisations",
                 column: "AuthorityId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ToolboxEntries_Key",
+                table: "ToolboxEntries",
+                column: "Key",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -650,6 +705,9 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                 name: "ReferenceDataImports");
 
             migrationBuilder.DropTable(
+                name: "ToolboxEntryTranslations");
+
+            migrationBuilder.DropTable(
                 name: "TopicGoodPractices");
 
             migrationBuilder.DropTable(
@@ -663,6 +721,9 @@ namespace Waypoint.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ToolboxEntries");
 
             migrationBuilder.DropTable(
                 name: "Assessments");
