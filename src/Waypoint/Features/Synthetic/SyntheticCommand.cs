@@ -80,7 +80,7 @@ internal static class SyntheticCommand
         var countries = parsed.Plan.Countries is { Count: > 0 } c ? ", countries " + string.Join(",", c) : "";
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Generating Synthetic Europe: {parsed.Plan.Rounds} round(s), fraction {parsed.Plan.Fraction}, seed {parsed.Plan.Seed}{countries} ({db.Database.ProviderName})…"));
-        var outcome = await synthetic.GenerateAsync(parsed.Plan, cancellationToken);
+        var outcome = await synthetic.GenerateAsync(parsed.Plan, soleUser: true, cancellationToken);
         var w = outcome.Written;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"""
             Synthetic Europe, rounds {outcome.FirstRound}–{outcome.LastRound}, for {outcome.Authorities:N0} authorities:

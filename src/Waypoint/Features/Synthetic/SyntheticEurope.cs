@@ -38,7 +38,12 @@ internal sealed partial class SyntheticEurope(
 
     public static bool IsAllowedIn(IHostEnvironment environment) => !environment.IsProduction();
 
-    public async Task<SyntheticOutcome> GenerateAsync(SyntheticPlan plan, CancellationToken cancellationToken)
+    public Task<SyntheticOutcome> GenerateAsync(SyntheticPlan plan, CancellationToken cancellationToken) =>
+        GenerateAsync(plan, soleUser: false, cancellationToken);
+
+    /// <param name="soleUser">True when nothing else uses the database meanwhile (the command), which lets SQLite load
+    /// faster (<see cref="SqliteBulkLoad"/>).</param>
+    public async Task<SyntheticOutcome> GenerateAsync(SyntheticPlan plan, bool soleUser, CancellationToken cancellationToken)
     {
         EnsureAllowed();
         ArgumentOutOfRangeException.ThrowIfLessThan(plan.Rounds, 1);
@@ -53,11 +58,12 @@ internal sealed partial class SyntheticEurope(
         var firstRound = lastRound - plan.Rounds + 1;
         var model = new SyntheticModel(questionnaire, plan.Seed, firstRound, lastRound, now);
 
+        db.Database.SetCommandTimeout(SyntheticWriter.LoadTimeout);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             var authorities = await AuthoritiesAsync(plan, cancellationToken);
-            var bulk = db.Database.IsSqlite() ? await SqliteBulkLoad.BeginAsync(db, cancellationToken) : null;
+            var bulk = db.Database.IsSqlite() ? await SqliteBulkLoad.BeginAsync(db, soleUser, cancellationToken) : null;
             try
             {
                 var strategy = db.Database.CreateExecutionStrategy();
@@ -93,6 +99,7 @@ internal sealed partial class SyntheticEurope(
     public async Task<int> RemoveAsync(CancellationToken cancellationToken)
     {
         EnsureAllowed();
+        db.Database.SetCommandTimeout(SyntheticWriter.LoadTimeout);
         var strategy = db.Database.CreateExecutionStrategy();
         var removed = await strategy.ExecuteAsync(async () =>
         {

@@ -47,17 +47,45 @@ internal sealed class SyntheticModel
     /// </summary>
     public static readonly FrozenDictionary<string, double> CountryBase = new Dictionary<string, double>
     {
-        ["DK"] = 3.25, ["EE"] = 3.20, ["FI"] = 3.20, ["NL"] = 3.10, ["SE"] = 3.05, ["MT"] = 3.00, ["LU"] = 2.95,
-        ["LT"] = 2.90, ["LV"] = 2.85, ["ES"] = 2.85, ["IE"] = 2.80, ["AT"] = 2.80, ["PT"] = 2.75, ["FR"] = 2.70,
-        ["BE"] = 2.65, ["SI"] = 2.60, ["DE"] = 2.55, ["IT"] = 2.50, ["PL"] = 2.45, ["CZ"] = 2.45, ["HR"] = 2.40,
-        ["CY"] = 2.35, ["HU"] = 2.30, ["SK"] = 2.30, ["EL"] = 2.20, ["BG"] = 2.10, ["RO"] = 2.00,
+        ["DK"] = 3.25,
+        ["EE"] = 3.20,
+        ["FI"] = 3.20,
+        ["NL"] = 3.10,
+        ["SE"] = 3.05,
+        ["MT"] = 3.00,
+        ["LU"] = 2.95,
+        ["LT"] = 2.90,
+        ["LV"] = 2.85,
+        ["ES"] = 2.85,
+        ["IE"] = 2.80,
+        ["AT"] = 2.80,
+        ["PT"] = 2.75,
+        ["FR"] = 2.70,
+        ["BE"] = 2.65,
+        ["SI"] = 2.60,
+        ["DE"] = 2.55,
+        ["IT"] = 2.50,
+        ["PL"] = 2.45,
+        ["CZ"] = 2.45,
+        ["HR"] = 2.40,
+        ["CY"] = 2.35,
+        ["HU"] = 2.30,
+        ["SK"] = 2.30,
+        ["EL"] = 2.20,
+        ["BG"] = 2.10,
+        ["RO"] = 2.00,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Made-up offsets per topic: technology and delivery ahead, interoperability and data behind.</summary>
     public static readonly FrozenDictionary<string, double> TopicOffset = new Dictionary<string, double>
     {
-        ["service_design"] = -0.10, ["governance"] = 0.15, ["data_management"] = -0.20, ["interoperability"] = -0.30,
-        ["technology"] = 0.25, ["service_delivery"] = 0.20, ["networking"] = 0.0,
+        ["service_design"] = -0.10,
+        ["governance"] = 0.15,
+        ["data_management"] = -0.20,
+        ["interoperability"] = -0.30,
+        ["technology"] = 0.25,
+        ["service_delivery"] = 0.20,
+        ["networking"] = 0.0,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private const double DefaultCountryBase = 2.6;
@@ -72,12 +100,33 @@ internal sealed class SyntheticModel
     /// <summary>Official languages of service per country (English names), for the profile question on languages.</summary>
     private static readonly FrozenDictionary<string, string[]> Languages = new Dictionary<string, string[]>
     {
-        ["AT"] = ["German"], ["BE"] = ["Dutch", "French", "German"], ["BG"] = ["Bulgarian"], ["CY"] = ["Greek", "Turkish"],
-        ["CZ"] = ["Czech"], ["DE"] = ["German"], ["DK"] = ["Danish"], ["EE"] = ["Estonian"], ["EL"] = ["Greek"],
-        ["ES"] = ["Spanish"], ["FI"] = ["Finnish", "Swedish"], ["FR"] = ["French"], ["HR"] = ["Croatian"], ["HU"] = ["Hungarian"],
-        ["IE"] = ["English", "Irish"], ["IT"] = ["Italian"], ["LT"] = ["Lithuanian"], ["LU"] = ["Luxembourgish", "French", "German"],
-        ["LV"] = ["Latvian"], ["MT"] = ["Maltese", "English"], ["NL"] = ["Dutch"], ["PL"] = ["Polish"], ["PT"] = ["Portuguese"],
-        ["RO"] = ["Romanian"], ["SE"] = ["Swedish"], ["SI"] = ["Slovenian"], ["SK"] = ["Slovak"],
+        ["AT"] = ["German"],
+        ["BE"] = ["Dutch", "French", "German"],
+        ["BG"] = ["Bulgarian"],
+        ["CY"] = ["Greek", "Turkish"],
+        ["CZ"] = ["Czech"],
+        ["DE"] = ["German"],
+        ["DK"] = ["Danish"],
+        ["EE"] = ["Estonian"],
+        ["EL"] = ["Greek"],
+        ["ES"] = ["Spanish"],
+        ["FI"] = ["Finnish", "Swedish"],
+        ["FR"] = ["French"],
+        ["HR"] = ["Croatian"],
+        ["HU"] = ["Hungarian"],
+        ["IE"] = ["English", "Irish"],
+        ["IT"] = ["Italian"],
+        ["LT"] = ["Lithuanian"],
+        ["LU"] = ["Luxembourgish", "French", "German"],
+        ["LV"] = ["Latvian"],
+        ["MT"] = ["Maltese", "English"],
+        ["NL"] = ["Dutch"],
+        ["PL"] = ["Polish"],
+        ["PT"] = ["Portuguese"],
+        ["RO"] = ["Romanian"],
+        ["SE"] = ["Swedish"],
+        ["SI"] = ["Slovenian"],
+        ["SK"] = ["Slovak"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly string[] SmallNetworks = ["A national association of municipalities", "A regional association of municipalities", "None"];

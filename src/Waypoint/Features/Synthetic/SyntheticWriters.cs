@@ -26,6 +26,9 @@ internal sealed record SyntheticCounts(int Organisations, int Assessments, long 
 /// </summary>
 internal abstract class SyntheticWriter(WaypointDbContext db, SyntheticModel model)
 {
+    /// <summary>How long one statement of a load (a COPY, a removal) may take: far longer than a request's.</summary>
+    public static readonly TimeSpan LoadTimeout = TimeSpan.FromMinutes(30);
+
     protected WaypointDbContext Db { get; } = db;
     protected SyntheticModel Model { get; } = model;
     protected ModelTable Organisations { get; } = new(db.Model, typeof(Organisation));
@@ -314,6 +317,8 @@ internal sealed class PostgresSyntheticWriter(WaypointDbContext db, SyntheticMod
     {
         long rows = 0;
         using var writer = Connection.BeginBinaryImport($"COPY {table.Name} ({table.Columns(columns)}) FROM STDIN (FORMAT BINARY)");
+        // The server may still be writing and indexing millions of rows when the last one is sent (seen on a busy machine).
+        writer.Timeout = LoadTimeout;
         foreach (var authority in authorities)
         {
             cancellationToken.ThrowIfCancellationRequested();
