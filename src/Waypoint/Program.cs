@@ -50,6 +50,7 @@ builder.AddSynthetic();
 builder.AddDemoAccounts(); // after the directory's seeders: the demo organisation needs a municipality
 
 var app = builder.Build();
+if (await app.RunCommandAsync(args)) return; // a one-off command such as synthetic-europe, instead of serving
 
 app.UseWaypointPipeline();
 app.MapHealth();
