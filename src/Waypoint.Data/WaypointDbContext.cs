@@ -7,6 +7,7 @@ using Waypoint.Data.Assessments;
 using Waypoint.Data.Authorities;
 using Waypoint.Data.Benchmarks;
 using Waypoint.Data.Organisations;
+using Waypoint.Data.Proofreading;
 
 namespace Waypoint.Data;
 
@@ -28,6 +29,12 @@ public sealed class WaypointDbContext(DbContextOptions<WaypointDbContext> option
     public DbSet<TopicGoodPractice> TopicGoodPractices => Set<TopicGoodPractice>();
     public DbSet<BenchmarkEntry> BenchmarkEntries => Set<BenchmarkEntry>();
     public DbSet<BenchmarkTopicScore> BenchmarkTopicScores => Set<BenchmarkTopicScore>();
+    public DbSet<WordingSuggestion> WordingSuggestions => Set<WordingSuggestion>();
+    public DbSet<TranslationOverride> TranslationOverrides => Set<TranslationOverride>();
+    public DbSet<TranslationChange> TranslationChanges => Set<TranslationChange>();
+    public DbSet<TranslationReview> TranslationReviews => Set<TranslationReview>();
+    public DbSet<TranslationOverridesVersion> TranslationOverridesVersions => Set<TranslationOverridesVersion>();
+    public DbSet<PageString> PageStrings => Set<PageString>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
