@@ -22,8 +22,9 @@ internal sealed class SuggestModel(
 {
     public sealed record PageText(int Index, string Key, string? Current, bool ProposedByMe);
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public string? PagePath { get; set; }
+    /// <summary>The path of the page whose strings are listed, from <c>?page=</c> (read by hand: "page" is also the
+    /// route value Razor Pages uses for the page's own name, which model binding would find first).</summary>
+    public string? PagePath { get; private set; }
 
     [BindProperty(SupportsGet = true, Name = "lang")]
     public string? LanguageCode { get; set; }
@@ -42,15 +43,22 @@ internal sealed class SuggestModel(
 
     public static string FieldId(int index) => $"text-{index}";
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        PagePath = Request.Query["page"].FirstOrDefault();
+        await LoadAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(string? key, string? text, CancellationToken cancellationToken)
     {
+        PagePath = Request.Form["page"].FirstOrDefault();
         var outcome = await service.SuggestAsync(OrganisationAccess.UserIdOf(User)!, new SuggestRequest(LanguageCode, key, text, PagePath), cancellationToken);
         if (outcome.Succeeded)
         {
             Notice = localizer["Thank you: your wording is waiting for an editor."];
-            return RedirectToPage(new { page = PagePath, lang = LanguageCode });
+            // Not RedirectToPage: its "page" value would name the Razor page, not the page whose strings are listed.
+            return LocalRedirect(Url.Content("~" + SuggestWordingMode.SuggestPagePath)
+                + QueryString.Create(new Dictionary<string, string?> { ["page"] = PagePath, ["lang"] = LanguageCode }));
         }
 
         await LoadAsync(cancellationToken);
