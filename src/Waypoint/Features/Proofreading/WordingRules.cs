@@ -68,7 +68,7 @@ internal static partial class WordingRules
         }
     }
 
-    [GeneratedRegex(@"<\s*[/!?a-zA-Z]|&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")]
+    [GeneratedRegex(@"<[/!?a-zA-Z]|&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")]
     private static partial Regex Markup();
 
     [GeneratedRegex(@"\{\d+(?:[,:][^{}]*)?\}")]
