@@ -118,8 +118,11 @@ public sealed class ReviewTests(WaypointFactory factory) : IClassFixture<Waypoin
         {
             db.TranslationOverrides.Add(new TranslationOverride
             {
-                Language = "de", Key = "Invite your colleagues and answer the assessment together.", Text = "Laden Sie Ihr Team ein.",
-                AcceptedById = (await factory.CreateUserAsync(roles: PlatformRoles.Editor)).Id, AcceptedAt = DateTimeOffset.UtcNow,
+                Language = "de",
+                Key = "Invite your colleagues and answer the assessment together.",
+                Text = "Laden Sie Ihr Team ein.",
+                AcceptedById = (await factory.CreateUserAsync(roles: PlatformRoles.Editor)).Id,
+                AcceptedAt = DateTimeOffset.UtcNow,
             });
             await db.SaveChangesAsync();
             await db.TranslationOverridesVersions.ExecuteUpdateAsync(v => v.SetProperty(x => x.Version, x => x.Version + 1));

@@ -120,7 +120,11 @@ internal sealed class ProofreadingService(
             {
                 db.TranslationOverrides.Add(new TranslationOverride
                 {
-                    Language = suggestion.Language, Key = suggestion.Key, Text = suggestion.Text, AcceptedById = editorId, AcceptedAt = now,
+                    Language = suggestion.Language,
+                    Key = suggestion.Key,
+                    Text = suggestion.Text,
+                    AcceptedById = editorId,
+                    AcceptedAt = now,
                 });
             }
             else
@@ -131,8 +135,14 @@ internal sealed class ProofreadingService(
             }
             db.TranslationChanges.Add(new TranslationChange
             {
-                Language = suggestion.Language, Key = suggestion.Key, Kind = TranslationChangeKind.Accepted, PreviousText = previous,
-                Text = suggestion.Text, SuggestionId = suggestion.Id, ChangedById = editorId, ChangedAt = now,
+                Language = suggestion.Language,
+                Key = suggestion.Key,
+                Kind = TranslationChangeKind.Accepted,
+                PreviousText = previous,
+                Text = suggestion.Text,
+                SuggestionId = suggestion.Id,
+                ChangedById = editorId,
+                ChangedAt = now,
             });
             await UpsertReviewAsync(suggestion.Language, suggestion.Key, suggestion.Text, editorId, now, cancellationToken);
             suggestion.Status = SuggestionStatus.Accepted;
@@ -189,8 +199,13 @@ internal sealed class ProofreadingService(
             await UpsertReviewAsync(language, key, current, editorId, now, cancellationToken);
             db.TranslationChanges.Add(new TranslationChange
             {
-                Language = language, Key = key, Kind = TranslationChangeKind.Proofread, PreviousText = current, Text = current,
-                ChangedById = editorId, ChangedAt = now,
+                Language = language,
+                Key = key,
+                Kind = TranslationChangeKind.Proofread,
+                PreviousText = current,
+                Text = current,
+                ChangedById = editorId,
+                ChangedAt = now,
             });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
