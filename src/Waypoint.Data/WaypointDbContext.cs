@@ -8,6 +8,7 @@ using Waypoint.Data.Authorities;
 using Waypoint.Data.Benchmarks;
 using Waypoint.Data.Organisations;
 using Waypoint.Data.Toolbox;
+using Waypoint.Data.Proofreading;
 
 namespace Waypoint.Data;
 
@@ -31,6 +32,12 @@ public sealed class WaypointDbContext(DbContextOptions<WaypointDbContext> option
     public DbSet<BenchmarkTopicScore> BenchmarkTopicScores => Set<BenchmarkTopicScore>();
     public DbSet<ToolboxEntry> ToolboxEntries => Set<ToolboxEntry>();
     public DbSet<ToolboxEntryTranslation> ToolboxEntryTranslations => Set<ToolboxEntryTranslation>();
+    public DbSet<WordingSuggestion> WordingSuggestions => Set<WordingSuggestion>();
+    public DbSet<TranslationOverride> TranslationOverrides => Set<TranslationOverride>();
+    public DbSet<TranslationChange> TranslationChanges => Set<TranslationChange>();
+    public DbSet<TranslationReview> TranslationReviews => Set<TranslationReview>();
+    public DbSet<TranslationOverridesVersion> TranslationOverridesVersions => Set<TranslationOverridesVersion>();
+    public DbSet<PageString> PageStrings => Set<PageString>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

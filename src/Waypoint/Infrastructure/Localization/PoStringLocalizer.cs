@@ -3,8 +3,9 @@ using Microsoft.Extensions.Localization;
 
 namespace Waypoint.Infrastructure.Localization;
 
-/// <summary>Looks strings up in the <see cref="TranslationCatalog"/> for the current UI culture. One localizer
-/// serves every type: Waypoint keeps one catalogue per language, keyed by the English text.</summary>
+/// <summary>Looks strings up in the <see cref="TranslationCatalog"/> (PO files with accepted overrides over them) for
+/// the current UI culture. One localizer serves every type: Waypoint keeps one catalogue per language, keyed by the
+/// English text.</summary>
 internal sealed class PoStringLocalizer(TranslationCatalog catalog) : IStringLocalizer
 {
     public LocalizedString this[string name]
@@ -12,6 +13,7 @@ internal sealed class PoStringLocalizer(TranslationCatalog catalog) : IStringLoc
         get
         {
             var text = catalog.Find(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, name);
+            ServedStrings.Current?.Add(name);
             return new LocalizedString(name, text ?? name, resourceNotFound: text is null);
         }
     }

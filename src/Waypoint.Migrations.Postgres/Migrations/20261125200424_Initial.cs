@@ -104,6 +104,19 @@ namespace Waypoint.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PageStrings",
+                columns: table => new
+                {
+                    Page = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Key = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PageStrings", x => new { x.Page, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReferenceDataImports",
                 columns: table => new
                 {
@@ -144,6 +157,68 @@ namespace Waypoint.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ToolboxEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TranslationChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Key = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PreviousText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    SuggestionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ChangedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TranslationChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TranslationOverrides",
+                columns: table => new
+                {
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Key = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AcceptedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TranslationOverrides", x => new { x.Language, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TranslationOverridesVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TranslationOverridesVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TranslationReviews",
+                columns: table => new
+                {
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Key = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ReviewedText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ReviewedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TranslationReviews", x => new { x.Language, x.Key });
                 });
 
             migrationBuilder.CreateTable(
@@ -247,6 +322,34 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     table.ForeignKey(
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WordingSuggestions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Key = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    PreviousText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Page = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    AuthorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WordingSuggestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WordingSuggestions_AspNetUsers_AuthorId",
+                        column: x => x.AuthorId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -531,6 +634,11 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "TranslationOverridesVersions",
+                columns: new[] { "Id", "Version" },
+                values: new object[] { 1, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -674,6 +782,21 @@ namespace Waypoint.Migrations.Postgres.Migrations
                 table: "ToolboxEntries",
                 column: "Key",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TranslationChanges_Language_Key_ChangedAt",
+                table: "TranslationChanges",
+                columns: new[] { "Language", "Key", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WordingSuggestions_AuthorId_CreatedAt",
+                table: "WordingSuggestions",
+                columns: new[] { "AuthorId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WordingSuggestions_Language_Status_CreatedAt",
+                table: "WordingSuggestions",
+                columns: new[] { "Language", "Status", "CreatedAt" });
         }
 
         /// <inheritdoc />
@@ -713,6 +836,9 @@ namespace Waypoint.Migrations.Postgres.Migrations
                 name: "OrganisationMemberships");
 
             migrationBuilder.DropTable(
+                name: "PageStrings");
+
+            migrationBuilder.DropTable(
                 name: "ReferenceDataImports");
 
             migrationBuilder.DropTable(
@@ -725,16 +851,31 @@ namespace Waypoint.Migrations.Postgres.Migrations
                 name: "TopicTargets");
 
             migrationBuilder.DropTable(
+                name: "TranslationChanges");
+
+            migrationBuilder.DropTable(
+                name: "TranslationOverrides");
+
+            migrationBuilder.DropTable(
+                name: "TranslationOverridesVersions");
+
+            migrationBuilder.DropTable(
+                name: "TranslationReviews");
+
+            migrationBuilder.DropTable(
+                name: "WordingSuggestions");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "BenchmarkEntries");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "ToolboxEntries");
 
             migrationBuilder.DropTable(
-                name: "ToolboxEntries");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Assessments");

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.EntityFrameworkCore;
+using Waypoint.Data;
+using Waypoint.Data.Proofreading;
+using Waypoint.Infrastructure.Localization;
+
+namespace Waypoint.Features.Proofreading;
+
+/// <summary>
+/// "Suggest wording": a signed-in member turns it on (a cookie), and while it is on every page they open in a language
+/// other than English offers a link to propose better wording for the strings of that page.
+/// </summary>
+internal static class SuggestWordingMode
+{
+    public const string CookieName = ".Waypoint.SuggestWording";
+
+    public const string SuggestPagePath = "/proofreading/suggest";
+
+    public static bool IsOn(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true && context.Request.Cookies[CookieName] == "1";
+
+    /// <summary>On, and the page is in a language that has translations (English is the source).</summary>
+    public static bool Applies(HttpContext context) =>
+        IsOn(context) && CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != Languages.Default;
+
+    public static void Set(HttpContext context, bool on)
+    {
+        if (!on)
+        {
+            context.Response.Cookies.Delete(CookieName);
+            return;
+        }
+        context.Response.Cookies.Append(CookieName, "1", new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = context.Request.IsHttps,
+            MaxAge = TimeSpan.FromDays(30),
+        });
+    }
+}
+
+/// <summary>
+/// While suggest-wording mode applies, records which interface strings a page showed, so that the suggestion page can
+/// list them with that page as their context. The strings are kept in the database, so any node can list them.
+/// </summary>
+internal sealed class PageStringsFilter(WaypointDbContext db, TranslationCatalog catalog, DatabaseWriteGate writeGate, TimeProvider clock)
+    : IAsyncResourceFilter
+{
+    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!HttpMethods.IsGet(http.Request.Method) || !SuggestWordingMode.Applies(http)
+            || http.Request.Path.StartsWithSegments(SuggestWordingMode.SuggestPagePath, StringComparison.OrdinalIgnoreCase))
+        {
+            await next();
+            return;
+        }
+
+        var collector = ServedStrings.Start();
+        try
+        {
+            var executed = await next();
+            if (executed.Exception is null && http.Response.StatusCode == StatusCodes.Status200OK)
+                await RecordAsync(PageOf(http.Request.Path), collector.Keys, http.RequestAborted);
+        }
+        finally
+        {
+            ServedStrings.Stop();
+        }
+    }
+
+    public static string PageOf(PathString path)
+    {
+        var value = path.Value is { Length: > 0 } p ? p : "/";
+        return value.Length <= 300 ? value : value[..300];
+    }
+
+    private async Task RecordAsync(string page, IReadOnlyList<string> served, CancellationToken cancellationToken)
+    {
+        var keys = served.Where(catalog.IsInterfaceString).ToHashSet(StringComparer.Ordinal);
+        if (keys.Count == 0) return;
+        var known = await db.PageStrings.AsNoTracking().Where(p => p.Page == page).Select(p => p.Key).ToListAsync(cancellationToken);
+        keys.ExceptWith(known);
+        if (keys.Count == 0) return;
+
+        var now = clock.GetUtcNow();
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            db.PageStrings.AddRange(keys.Select(k => new PageString { Page = page, Key = k, SeenAt = now }));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                // Another request recorded the same page at the same moment: what it stored is the same.
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Waypoint.Data.Accounts;
+using Waypoint.Data.Proofreading;
+using Waypoint.Tests.Infrastructure;
+
+namespace Waypoint.Tests.Proofreading;
+
+/// <summary>Suggest wording and review it through the pages and their forms, as a browser without JavaScript does.</summary>
+public sealed class ProofreadingPagesTests(WaypointFactory factory) : IClassFixture<WaypointFactory>
+{
+    private const string SuggestHome = "/de/proofreading/suggest?page=%2F&lang=de";
+
+    /// <summary>Turns suggest wording on with the footer's form, then opens the German home page so its strings are known.</summary>
+    private static async Task TurnOnAndOpenHomeAsync(HttpClient browser)
+    {
+        var home = await FormPoster.ParseAsync(await browser.GetAsync("/de/"));
+        var on = await new FormPoster(browser).SubmitAsync(home, "/de/", [], "form[action='/de/proofreading/suggest-mode']");
+        Assert.Equal(HttpStatusCode.Redirect, on.StatusCode);
+        Assert.Equal("/de/", on.Headers.Location?.OriginalString);
+        Assert.Contains("href=\"/de/proofreading/suggest?page=%2F&amp;lang=de\"", await browser.HtmlAsync("/de/"), StringComparison.Ordinal);
+    }
+
+    private static string FieldFor(IHtmlDocument page, string key) =>
+        page.QuerySelectorAll("section.wording").Single(s => s.QuerySelector("h2")!.TextContent == key).QuerySelector("textarea")!.Id!;
+
+    [Fact]
+    public async Task A_member_in_suggest_mode_proposes_wording_for_a_string_of_the_page_through_the_form()
+    {
+        var member = await factory.CreateUserAsync();
+        using var browser = await factory.CreateBrowserClientAsync(member);
+        await TurnOnAndOpenHomeAsync(browser);
+
+        var page = (IHtmlDocument)await FormPoster.ParseAsync(await browser.GetAsync(SuggestHome));
+        var field = FieldFor(page, "Find your authority");
+        Assert.Equal("Ihre Behörde finden", page.GetElementById(field)!.TextContent);
+        var sent = await new FormPoster(browser).SubmitAsync(page, SuggestHome, [KeyValuePair.Create<string, string?>("text", "Ihre Verwaltung finden")],
+            $"form:has(#{field})");
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var stored = await factory.WithDbAsync(db => db.WordingSuggestions.SingleAsync(s => s.AuthorId == member.Id));
+        Assert.Equal(("de", "Find your authority", "Ihre Verwaltung finden", "/"), (stored.Language, stored.Key, stored.Text, stored.Page));
+        Assert.Contains("your wording is waiting for an editor", await browser.HtmlAsync(sent.Headers.Location!.OriginalString), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wording_with_markup_sent_through_the_form_comes_back_with_an_error_linked_to_its_field()
+    {
+        var member = await factory.CreateUserAsync();
+        using var browser = await factory.CreateBrowserClientAsync(member);
+        await TurnOnAndOpenHomeAsync(browser);
+        var page = (IHtmlDocument)await FormPoster.ParseAsync(await browser.GetAsync(SuggestHome));
+        var field = FieldFor(page, "Directory");
+
+        var sent = await new FormPoster(browser).SubmitAsync(page, SuggestHome, [KeyValuePair.Create<string, string?>("text", "<i>Verzeichnis</i>")],
+            $"form:has(#{field})");
+
+        Assert.Equal(HttpStatusCode.BadRequest, sent.StatusCode);
+        var again = await FormPoster.ParseAsync(sent);
+        Assert.NotNull(again.QuerySelector($".error-summary a[href='#{field}']"));
+        Assert.Equal("<i>Verzeichnis</i>", again.GetElementById(field)!.TextContent);
+        Assert.Equal(0, await factory.SuggestionCountAsync(member.Id));
+    }
+
+    [Fact]
+    public async Task Without_suggest_mode_or_in_english_pages_offer_no_suggestion_link()
+    {
+        using var browser = await factory.CreateBrowserClientAsync(await factory.CreateUserAsync());
+        Assert.DoesNotContain("/proofreading/suggest?", await browser.HtmlAsync("/de/"), StringComparison.Ordinal);
+        await TurnOnAndOpenHomeAsync(browser);
+
+        var english = await browser.HtmlAsync("/en/");
+
+        Assert.DoesNotContain("/proofreading/suggest?", english, StringComparison.Ordinal);
+        Assert.Contains("English is the source text", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_editor_accepts_a_suggestion_on_the_review_page_and_the_home_page_shows_it()
+    {
+        using var member = await factory.CreateApiClientAsync(await factory.CreateUserAsync());
+        await member.SuggestOkAsync("nl", "Find your authority", "Zoek uw overheidsorganisatie");
+        using var editor = await factory.CreateBrowserClientAsync(await factory.CreateUserAsync(roles: PlatformRoles.Editor));
+
+        var review = (IHtmlDocument)await FormPoster.ParseAsync(await editor.GetAsync("/proofreading?lang=nl"));
+        var accepted = await new FormPoster(editor).SubmitAsync(review, "/proofreading?lang=nl", [], "form[action*='handler=Accept']");
+
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Contains("Zoek uw overheidsorganisatie", await factory.CreateClient().HtmlAsync("/nl/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_editor_marks_a_string_proofread_and_its_history_says_who()
+    {
+        var editorUser = await factory.CreateUserAsync(roles: PlatformRoles.Editor);
+        using var editor = await factory.CreateBrowserClientAsync(editorUser);
+        const string url = "/proofreading/string?lang=sv&key=Directory";
+
+        var marked = await new FormPoster(editor).SubmitAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        var review = await factory.WithDbAsync(db => db.TranslationReviews.SingleAsync(r => r.Language == "sv" && r.Key == "Directory"));
+        Assert.Equal(editorUser.Id, review.ReviewedById);
+        var history = await editor.HtmlAsync(url);
+        Assert.Contains("Marked as proofread", history, StringComparison.Ordinal);
+        Assert.Contains(editorUser.Email.Split('@')[0], history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_review_pages_are_for_editors_and_the_suggestion_page_for_members()
+    {
+        using var member = await factory.CreateBrowserClientAsync(await factory.CreateUserAsync());
+        using var anonymous = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        foreach (var url in new[] { "/proofreading", "/proofreading/coverage", "/proofreading/strings?lang=de", "/proofreading/string?lang=de&key=Directory" })
+        {
+            var response = await member.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains("/accounts/denied", response.Headers.Location?.OriginalString, StringComparison.OrdinalIgnoreCase);
+        }
+        var signIn = await anonymous.GetAsync(SuggestHome);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Contains("/accounts/signin", signIn.Headers.Location?.OriginalString, StringComparison.OrdinalIgnoreCase);
+        Assert.False(await factory.WithDbAsync(db => db.TranslationReviews.AnyAsync(r => r.Language == "de" && r.Key == "Directory")));
+    }
+}
