@@ -9,6 +9,7 @@ namespace Waypoint.Benchmarks;
 /// <list type="bullet">
 /// <item><c>directory --provider Sqlite|Postgres</c>: first import of the directory into a fresh database and search times.</item>
 /// <item><c>answers --provider Sqlite|Postgres [--requests 200] [--postgres "connection string"]</c>: 50 clients saving answers, then the results page.</item>
+/// <item><c>languages [--rounds 300]</c>: the same pages in English and in Maltese, server time of each; memory of the loaded translations.</item>
 /// </list>
 /// </summary>
 internal static class BenchmarkProgram
@@ -17,6 +18,7 @@ internal static class BenchmarkProgram
     {
         if (args.Length > 0 && args[0] == "directory") return await DirectoryBenchmark.RunAsync(args[1..]);
         if (args.Length > 0 && args[0] == "answers") return await AnswerLoad.RunAsync(args[1..]);
+        if (args.Length > 0 && args[0] == "languages") return await LanguageBenchmark.RunAsync(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
         return 0;
     }
