@@ -66,3 +66,21 @@ public sealed class ConfiguredAccessibilityStatementTests(OperatedInstanceFactor
         Assert.Contains("the Waypoint site at https://waypoint.examplestad.example.eu:", html, StringComparison.Ordinal);
     }
 }
+
+public sealed class InvalidAccessibilityContactTests
+{
+    private sealed class InvalidContactFactory : WaypointFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> ExtraSettings =>
+            new Dictionary<string, string?> { ["App:AccessibilityContact"] = "the accessibility team" };
+    }
+
+    [Fact]
+    public async Task A_contact_that_is_not_an_email_address_stops_the_start()
+    {
+        await using var factory = new InvalidContactFactory();
+        await factory.InitializeAsync();
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+        Assert.Contains("App:AccessibilityContact", error.ToString(), StringComparison.Ordinal);
+    }
+}
