@@ -11,6 +11,7 @@ namespace Waypoint.Benchmarks;
 /// <item><c>toolbox --provider Sqlite|Postgres [--rounds 50] [--extra 1000]</c>: toolbox catalogue search times.</item>
 /// <item><c>answers --provider Sqlite|Postgres [--requests 200] [--postgres "connection string"]</c>: 50 clients saving answers, then the results page.</item>
 /// <item><c>compare --provider Sqlite|Postgres --connection "…"</c>: the Compare targets on a database holding Synthetic Europe.</item>
+/// <item><c>languages [--rounds 300]</c>: the same pages in English and in Maltese, server time of each; memory of the loaded translations.</item>
 /// </list>
 /// </summary>
 internal static class BenchmarkProgram
@@ -21,6 +22,7 @@ internal static class BenchmarkProgram
         if (args.Length > 0 && args[0] == "toolbox") return await ToolboxBenchmark.RunAsync(args[1..]);
         if (args.Length > 0 && args[0] == "answers") return await AnswerLoad.RunAsync(args[1..]);
         if (args.Length > 0 && args[0] == "compare") return await CompareLoad.RunAsync(args[1..]);
+        if (args.Length > 0 && args[0] == "languages") return await LanguageBenchmark.RunAsync(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
         return 0;
     }

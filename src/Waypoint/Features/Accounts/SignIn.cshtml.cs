@@ -60,7 +60,7 @@ internal sealed class SignInModel(SignInManager<WaypointUser> signIn, UserManage
             var until = await users.GetLockoutEndDateAsync(user) ?? clock.GetUtcNow();
             var minutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes));
             ModelState.AddModelError("", localizer["Too many wrong passwords: this account is locked for {0} minutes, until {1} UTC. Try again then, or reset your password.",
-                minutes, until.UtcDateTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)]);
+                minutes, until.UtcDateTime.ToString("t", System.Globalization.CultureInfo.CurrentCulture)]);
         }
         else if (result.IsNotAllowed && !user.EmailConfirmed)
         {

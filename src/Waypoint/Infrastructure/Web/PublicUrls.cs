@@ -9,6 +9,17 @@ internal sealed class AppOptions
     /// When empty, links are built from the request, which trusts its Host header: set it in production.</summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>Who runs this instance of Waypoint ("Digital Agency of Examplestad"), named in the accessibility
+    /// statement as the body responsible for it. When empty, the statement speaks of "the operator of this site".</summary>
+    public string? Operator { get; set; }
+
+    /// <summary>Where people report accessibility problems and ask for content in another format. When empty, it is
+    /// <c>accessibility@</c> followed by the host of <see cref="PublicUrl"/> (or of the request).</summary>
+    public string? AccessibilityContact { get; set; }
+
+    public static bool IsValidEmail(string? value) =>
+        string.IsNullOrWhiteSpace(value) || System.Net.Mail.MailAddress.TryCreate(value, out var address) && address.Address == value.Trim();
+
     public static bool IsValidPublicUrl(string? value) =>
         string.IsNullOrWhiteSpace(value)
         || (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)

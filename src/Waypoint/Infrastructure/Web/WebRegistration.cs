@@ -36,6 +36,7 @@ internal static class WebRegistration
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section)
             .Validate(o => AppOptions.IsValidPublicUrl(o.PublicUrl), "App:PublicUrl must be an absolute http or https address without query, such as https://waypoint.example.eu.")
+            .Validate(o => AppOptions.IsValidEmail(o.AccessibilityContact), "App:AccessibilityContact must be an email address, such as accessibility@waypoint.example.eu.")
             .ValidateOnStart();
         builder.Services.AddSingleton<PublicUrls>();
         return builder;

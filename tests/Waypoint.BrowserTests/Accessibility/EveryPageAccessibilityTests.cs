@@ -1,0 +1,106 @@
+using Microsoft.Playwright;
+using Waypoint.BrowserTests.Infrastructure;
+
+namespace Waypoint.BrowserTests.Accessibility;
+
+/// <summary>
+/// axe on every kind of page, as the visitor who can open it, in English (no language prefix), German, Greek and
+/// Maltese: four scripts and text lengths that break layouts differently. A new page is one line in
+/// <see cref="Pages"/>. The data each page shows is arranged once per run by <see cref="AccessibilitySite"/>.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class EveryPageAccessibilityTests(WaypointServer server, BrowserFixture browser)
+    : BrowserTest(server, browser), IClassFixture<WaypointServer>
+{
+    /// <summary>"" is English without a prefix, as most people arrive.</summary>
+    private static readonly string[] LanguagePrefixes = ["", "/de", "/el", "/mt"];
+
+    private readonly BrowserFixture _browser = browser;
+
+    /// <summary>A kind of page: who opens it, its address, the status it answers with, and what to do on it before the
+    /// check (for example send its form empty, to check the error summary too).</summary>
+    public sealed record PageType(string Name, Visitor Visitor, Func<AccessibilitySite, string> Path, int Status = 200, Func<IPage, Task>? Then = null);
+
+    public static readonly PageType[] Pages =
+    [
+        // Public pages
+        new("home", Visitor.Anonymous, _ => "/"),
+        new("directory search", Visitor.Anonymous, _ => "/authorities?q=berg&country=AT"),
+        new("directory, nothing searched yet", Visitor.Anonymous, _ => "/authorities"),
+        new("authority card", Visitor.Anonymous, s => $"/authorities/{s.MunicipalityId}"),
+        new("sign in", Visitor.Anonymous, _ => "/accounts/signin"),
+        new("sign in, sent empty", Visitor.Anonymous, _ => "/accounts/signin", Then: SubmitMainFormAsync),
+        new("register", Visitor.Anonymous, _ => "/accounts/register"),
+        new("register, sent empty", Visitor.Anonymous, _ => "/accounts/register", Then: SubmitMainFormAsync),
+        new("forgot password", Visitor.Anonymous, _ => "/accounts/forgot-password"),
+        new("resend confirmation", Visitor.Anonymous, _ => "/accounts/resend-confirmation"),
+        new("check your email", Visitor.Anonymous, _ => "/accounts/check-email"),
+        new("access denied", Visitor.Anonymous, _ => "/accounts/denied", Status: 403),
+        new("page not found", Visitor.Anonymous, _ => "/no-such-page", Status: 404),
+        new("accessibility statement", Visitor.Anonymous, _ => "/accessibility"),
+        new("how scores are calculated", Visitor.Anonymous, _ => "/assessments/scoring"),
+
+        // A member of an organisation (its admin)
+        new("my account", Visitor.Member, _ => "/accounts/me"),
+        new("my organisations", Visitor.Member, _ => "/organisations"),
+        new("organisation and its members", Visitor.Member, s => $"/organisations/{s.OrganisationId}"),
+        new("claim an authority", Visitor.Member, s => $"/organisations/claim?authorityId={s.UnclaimedAuthorityId}"),
+        new("claim an authority, sent empty", Visitor.Member, s => $"/organisations/claim?authorityId={s.UnclaimedAuthorityId}", Then: SubmitMainFormAsync),
+        new("propose a public body", Visitor.Member, _ => "/authorities/propose"),
+        new("invitation link that is not valid", Visitor.Member, _ => "/organisations/invitations/not-a-real-invitation", Status: 404),
+        new("assessments of an organisation", Visitor.Member, s => $"/organisations/{s.OrganisationId}/assessments"),
+        new("assessment overview", Visitor.Member, s => $"/assessments/{s.CurrentAssessmentId}"),
+        new("general information questions", Visitor.Member, s => $"/assessments/{s.CurrentAssessmentId}/topics/general"),
+        new("topic page with questions", Visitor.Member, s => $"/assessments/{s.CurrentAssessmentId}/topics/{s.FirstTopicKey}"),
+        new("review before submitting", Visitor.Member, s => $"/assessments/{s.CurrentAssessmentId}/review"),
+        new("results of an assessment in progress", Visitor.Member, s => $"/assessments/{s.CurrentAssessmentId}/results"),
+        new("results of a submitted assessment", Visitor.Member, s => $"/assessments/{s.SubmittedAssessmentId}/results"),
+        new("topic of a submitted assessment", Visitor.Member, s => $"/assessments/{s.SubmittedAssessmentId}/topics/{s.FirstTopicKey}"),
+
+        // Platform admins
+        new("claims to review", Visitor.PlatformAdmin, _ => "/admin/claims"),
+        new("users", Visitor.PlatformAdmin, _ => "/admin/users"),
+        new("bodies to review", Visitor.PlatformAdmin, _ => "/admin/bodies"),
+    ];
+
+    public static TheoryData<string> PageNames => [.. Pages.Select(p => p.Name)];
+
+    [Theory]
+    [MemberData(nameof(PageNames))]
+    public async Task The_page_has_no_serious_or_critical_accessibility_violations_in_English_German_Greek_and_Maltese(string pageType)
+    {
+        var type = Pages.Single(p => p.Name == pageType);
+        var site = await AccessibilitySite.For(Server);
+        var session = await site.SessionAsync(_browser.Browser, type.Visitor);
+        await BrowseAsync(new BrowserNewContextOptions { StorageState = session }, async page =>
+        {
+            var problems = new List<string>();
+            foreach (var prefix in LanguagePrefixes)
+            {
+                var address = prefix + type.Path(site);
+                var response = await page.GotoAsync(address);
+                Assert.True(response?.Status == type.Status, $"{address} answered {response?.Status}, expected {type.Status} (at {page.Url}).");
+                if (type.Then is { } then) await then(page);
+                var language = prefix.Length == 0 ? "en" : prefix[1..];
+                Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
+                try
+                {
+                    await page.AssertNoSeriousAccessibilityViolationsAsync();
+                }
+                catch (Xunit.Sdk.XunitException e)
+                {
+                    problems.Add($"[{language}] {e.Message}");
+                }
+            }
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
+        }, pageType);
+    }
+
+    /// <summary>Presses the submit button of the page's own form (in main, not the header's), waiting for the answer.</summary>
+    private static async Task SubmitMainFormAsync(IPage page)
+    {
+        await page.Locator("main form[method=post] button[type=submit], main form[method=post] button:not([type])").First.ClickAsync();
+        await page.Locator(".error-summary").WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
+}
