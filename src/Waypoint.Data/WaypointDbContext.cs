@@ -6,7 +6,9 @@ using Waypoint.Data.Accounts;
 using Waypoint.Data.Assessments;
 using Waypoint.Data.Authorities;
 using Waypoint.Data.Benchmarks;
+using Waypoint.Data.GoodPractices;
 using Waypoint.Data.Organisations;
+using Waypoint.Data.PeerQuestions;
 
 namespace Waypoint.Data;
 
@@ -28,12 +30,17 @@ public sealed class WaypointDbContext(DbContextOptions<WaypointDbContext> option
     public DbSet<TopicGoodPractice> TopicGoodPractices => Set<TopicGoodPractice>();
     public DbSet<BenchmarkEntry> BenchmarkEntries => Set<BenchmarkEntry>();
     public DbSet<BenchmarkTopicScore> BenchmarkTopicScores => Set<BenchmarkTopicScore>();
+    public DbSet<SharedGoodPractice> SharedGoodPractices => Set<SharedGoodPractice>();
+    public DbSet<PeerQuestion> PeerQuestions => Set<PeerQuestion>();
+    public DbSet<PeerAnswer> PeerAnswers => Set<PeerAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(WaypointDbContext).Assembly);
         AuthorityConfiguration.ConfigureSearch(builder, postgres: Database.IsNpgsql());
+        SharedGoodPracticeConfiguration.ConfigureForProvider(builder, postgres: Database.IsNpgsql());
+        PeerQuestionConfiguration.ConfigureForProvider(builder, postgres: Database.IsNpgsql());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
