@@ -5,6 +5,7 @@ using Waypoint.Features.Authorities;
 using Waypoint.Features.Organisations;
 using Waypoint.Infrastructure.Api;
 using Waypoint.Infrastructure.Problems;
+using Waypoint.Infrastructure.Web;
 
 namespace Waypoint.Features.GoodPractices;
 
@@ -20,7 +21,7 @@ internal static class GoodPracticesApi
             .Produces<GoodPracticeResults>().ProducesValidationProblem();
         library.MapGet("/{id:guid}", Get).AllowAnonymous().WithSummary("An approved good practice")
             .Produces<GoodPracticeEntryDto>().ProducesProblem(StatusCodes.Status404NotFound);
-        library.MapPost("/", Publish).RequireAuthorization()
+        library.MapPost("/", Publish).RequireAuthorization().RequireRateLimiting(WebRegistration.ContributionRateLimit)
             .WithSummary("Share a good practice of a submitted assessment (organisation admins); an editor decides before it is listed")
             .Produces<SharedGoodPracticeDto>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
