@@ -33,7 +33,7 @@ public sealed class GoodPracticeApiTests(WaypointFactory factory) : IClassFixtur
     public async Task A_shared_good_practice_waits_for_an_editor_and_is_not_public_until_approved()
     {
         var (team, assessmentId) = await factory.SubmittedWithPracticeAsync(solutionName: "Bürgerportal Quellstadt");
-        using var _ = team;
+        using var owned = team;
         var shared = await PublishedAsync(await team.AdminApi.PostAsJsonAsync("/api/v1/good-practices",
             GoodPracticeScenario.PublishBody(assessmentId, title: "Bürgerportal Quellstadt")));
 
@@ -49,7 +49,7 @@ public sealed class GoodPracticeApiTests(WaypointFactory factory) : IClassFixtur
     public async Task An_editor_approves_with_corrections_and_the_library_finds_it_without_accents_with_the_authority_name()
     {
         var (team, assessmentId) = await factory.SubmittedWithPracticeAsync();
-        using var _ = team;
+        using var owned = team;
         var shared = await PublishedAsync(await team.AdminApi.PostAsJsonAsync("/api/v1/good-practices", GoodPracticeScenario.PublishBody(assessmentId)));
         using var editor = await EditorAsync();
 
@@ -74,7 +74,7 @@ public sealed class GoodPracticeApiTests(WaypointFactory factory) : IClassFixtur
     public async Task A_rejection_needs_a_reason_which_the_admins_receive_and_the_organisation_may_share_it_again()
     {
         var (team, assessmentId) = await factory.SubmittedWithPracticeAsync();
-        using var _ = team;
+        using var owned = team;
         var shared = await PublishedAsync(await team.AdminApi.PostAsJsonAsync("/api/v1/good-practices", GoodPracticeScenario.PublishBody(assessmentId)));
         using var editor = await EditorAsync();
 
@@ -103,7 +103,7 @@ public sealed class GoodPracticeApiTests(WaypointFactory factory) : IClassFixtur
     public async Task Sharing_refuses_markup_bad_links_and_oversized_text_and_stores_nothing(string field, string value, string errorField)
     {
         var (team, assessmentId) = await factory.SubmittedWithPracticeAsync();
-        using var _ = team;
+        using var owned = team;
         var body = new Dictionary<string, object?>
         {
             ["assessmentId"] = assessmentId, ["topicKey"] = GoodPracticeScenario.Topic, ["title"] = "A title", ["url"] = null, ["description"] = "Plain text.",
@@ -124,7 +124,7 @@ public sealed class GoodPracticeApiTests(WaypointFactory factory) : IClassFixtur
     public async Task Only_the_organisations_admins_share_and_others_learn_nothing_about_the_assessment()
     {
         var (team, assessmentId) = await factory.SubmittedWithPracticeAsync();
-        using var _ = team;
+        using var owned = team;
         using var stranger = await factory.CreateApiClientAsync(await factory.CreateUserAsync());
         var before = await factory.ShareSnapshotAsync();
 
@@ -154,7 +154,7 @@ public sealed class GoodPracticeApiTests(WaypointFactory factory) : IClassFixtur
     public async Task Approving_or_rejecting_without_the_editor_role_is_forbidden_and_changes_nothing()
     {
         var (team, assessmentId) = await factory.SubmittedWithPracticeAsync();
-        using var _ = team;
+        using var owned = team;
         var shared = await PublishedAsync(await team.AdminApi.PostAsJsonAsync("/api/v1/good-practices", GoodPracticeScenario.PublishBody(assessmentId)));
         var before = await factory.ShareSnapshotAsync();
 
@@ -170,7 +170,7 @@ public sealed class GoodPracticeApiTests(WaypointFactory factory) : IClassFixtur
     public async Task An_editor_cannot_approve_corrections_holding_markup_or_a_stale_version()
     {
         var (team, assessmentId) = await factory.SubmittedWithPracticeAsync();
-        using var _ = team;
+        using var owned = team;
         var shared = await PublishedAsync(await team.AdminApi.PostAsJsonAsync("/api/v1/good-practices", GoodPracticeScenario.PublishBody(assessmentId)));
         using var editor = await EditorAsync();
         var before = await factory.ShareSnapshotAsync();
@@ -192,7 +192,7 @@ public sealed class GoodPracticeApiTests(WaypointFactory factory) : IClassFixtur
         var match = await factory.AddPracticeAsync(organisationId, assessmentId, $"Data office {marker}", topicKey: "data_management", country: "AT",
             band: Data.Benchmarks.PopulationBand.From20000To99999);
         await factory.AddPracticeAsync(organisationId, assessmentId, $"Governance board {marker}", topicKey: "governance", country: "AT");
-        await factory.AddPracticeAsync(organisationId, assessmentId, $"Pending one {marker}", topicKey: "data_management", country: "AT",
+        await factory.AddPracticeAsync(organisationId, assessmentId, $"Pending one {marker}", topicKey: "technology", country: "AT",
             status: GoodPracticeStatus.Pending);
 
         Assert.Equal(2, (await SearchAsync($"q={marker}")).Total);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Data.Accounts;
 using Waypoint.Data.GoodPractices;
+using Waypoint.Tests.Accounts;
 using Waypoint.Tests.Infrastructure;
 
 namespace Waypoint.Tests.GoodPractices;
@@ -20,7 +21,7 @@ public sealed class GoodPracticePagesTests(WaypointFactory factory) : IClassFixt
     public async Task An_admin_shares_on_the_page_an_editor_approves_on_the_queue_and_anyone_finds_it_in_the_library()
     {
         var (team, assessmentId) = await factory.SubmittedWithPracticeAsync(solutionName: "Ticketless parking");
-        using var _ = team;
+        using var owned = team;
         using var admin = await factory.CreateBrowserClientAsync(team.Admin);
         var sharePage = $"/organisations/{team.OrganisationId}/good-practices";
         Assert.Contains("Ticketless parking", await HtmlAsync(await admin.GetAsync(sharePage)), StringComparison.Ordinal);
@@ -47,7 +48,7 @@ public sealed class GoodPracticePagesTests(WaypointFactory factory) : IClassFixt
     public async Task The_share_form_refuses_a_script_with_an_error_summary_and_stores_nothing()
     {
         var (team, _) = await factory.SubmittedWithPracticeAsync();
-        using var __ = team;
+        using var owned = team;
         using var admin = await factory.CreateBrowserClientAsync(team.Admin);
         var before = await factory.ShareSnapshotAsync();
 
@@ -66,7 +67,7 @@ public sealed class GoodPracticePagesTests(WaypointFactory factory) : IClassFixt
     public async Task People_who_are_not_editors_are_sent_away_from_the_moderation_queue_and_their_posts_change_nothing()
     {
         var (team, _) = await factory.SubmittedWithPracticeAsync();
-        using var __ = team;
+        using var owned = team;
         var (organisationId, entryAssessment, _) = await factory.CreateEntryAsync(1991, new Dictionary<string, double> { ["governance"] = 1 });
         var pending = await factory.AddPracticeAsync(organisationId, entryAssessment, "Pending", status: GoodPracticeStatus.Pending);
         using var admin = await factory.CreateBrowserClientAsync(team.Admin);
@@ -79,7 +80,7 @@ public sealed class GoodPracticePagesTests(WaypointFactory factory) : IClassFixt
         foreach (var response in new[] { page, post })
         {
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/accounts/denied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.StartsWith("/accounts/denied", response.RedirectTarget(), StringComparison.Ordinal);
         }
         Assert.Equal(before, await factory.ShareSnapshotAsync());
     }
