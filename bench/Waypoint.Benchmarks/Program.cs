@@ -8,6 +8,7 @@ namespace Waypoint.Benchmarks;
 /// (BenchmarkDotNet). Load tools take a verb first; docs/benchmarks.md lists each command with its latest figures.
 /// <list type="bullet">
 /// <item><c>directory --provider Sqlite|Postgres</c>: first import of the directory into a fresh database and search times.</item>
+/// <item><c>good-practices --provider Sqlite|Postgres [--count 10000] [--rounds 20]</c>: library search over 10,000 approved good practices.</item>
 /// <item><c>answers --provider Sqlite|Postgres [--requests 200] [--postgres "connection string"]</c>: 50 clients saving answers, then the results page.</item>
 /// </list>
 /// </summary>
@@ -16,6 +17,7 @@ internal static class BenchmarkProgram
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "directory") return await DirectoryBenchmark.RunAsync(args[1..]);
+        if (args.Length > 0 && args[0] == "good-practices") return await GoodPracticeSearchBenchmark.RunAsync(args[1..]);
         if (args.Length > 0 && args[0] == "answers") return await AnswerLoad.RunAsync(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
         return 0;

@@ -658,6 +658,9 @@ namespace Waypoint.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "TopicKey");
 
+                    b.HasIndex("Status", "DecidedAt", "Id", "SearchText")
+                        .HasDatabaseName("IX_SharedGoodPractices_Library");
+
                     b.ToTable("SharedGoodPractices");
                 });
 

@@ -82,7 +82,7 @@ internal sealed class GoodPracticeLibrary(WaypointDbContext db, TopicNames topic
 
         var offset = (search.Page - 1) * PageSize;
         var rows = await matches
-            .OrderByDescending(p => p.DecidedAt).ThenBy(p => p.Id)
+            .OrderByDescending(p => p.DecidedAt).ThenByDescending(p => p.Id)
             .Skip(offset).Take(PageSize)
             .Select(p => new { p.Id, p.TopicKey, p.Title, p.Url, p.Description, p.AuthorityId, p.AuthorityName, p.CountryCode, p.AuthorityType, p.PopulationBand, p.Round, p.DecidedAt })
             .ToListAsync(cancellationToken);

@@ -757,6 +757,11 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SharedGoodPractices_Library",
+                table: "SharedGoodPractices",
+                columns: new[] { "Status", "DecidedAt", "Id", "SearchText" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SharedGoodPractices_OrganisationId",
                 table: "SharedGoodPractices",
                 column: "OrganisationId");
