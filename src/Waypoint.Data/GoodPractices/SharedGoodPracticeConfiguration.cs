@@ -45,10 +45,12 @@ internal sealed class SharedGoodPracticeConfiguration : IEntityTypeConfiguration
         else
         {
             practice.Property(p => p.DecidedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
-            // The library's search walks this index newest first and matches the folded text inside it, without reading
-            // the rows (whose descriptions double the bytes to read), and stops at the page's last match. PostgreSQL does
-            // not get it: a B-tree entry there is limited to about 2.7 kB, which a long description in Greek exceeds.
-            practice.HasIndex(p => new { p.Status, p.DecidedAt, p.Id, p.SearchText }).HasDatabaseName("IX_SharedGoodPractices_Library");
+            // The library's search walks this index newest first, checks the filters and matches the folded text inside
+            // it without reading the rows (whose descriptions double the bytes to read), stops at the page's last match,
+            // and counts from it. PostgreSQL does not get it: a B-tree entry there is limited to about 2.7 kB, which a
+            // long description in Greek exceeds; its trigram index serves the text instead.
+            practice.HasIndex(p => new { p.Status, p.DecidedAt, p.Id, p.TopicKey, p.CountryCode, p.AuthorityType, p.PopulationBand, p.SearchText })
+                .HasDatabaseName("IX_SharedGoodPractices_Library");
         }
     }
 }

@@ -658,7 +658,7 @@ namespace Waypoint.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "TopicKey");
 
-                    b.HasIndex("Status", "DecidedAt", "Id", "SearchText")
+                    b.HasIndex("Status", "DecidedAt", "Id", "TopicKey", "CountryCode", "AuthorityType", "PopulationBand", "SearchText")
                         .HasDatabaseName("IX_SharedGoodPractices_Library");
 
                     b.ToTable("SharedGoodPractices");

@@ -759,7 +759,7 @@ namespace Waypoint.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_SharedGoodPractices_Library",
                 table: "SharedGoodPractices",
-                columns: new[] { "Status", "DecidedAt", "Id", "SearchText" });
+                columns: new[] { "Status", "DecidedAt", "Id", "TopicKey", "CountryCode", "AuthorityType", "PopulationBand", "SearchText" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SharedGoodPractices_OrganisationId",
