@@ -134,8 +134,15 @@ internal static class GoodPracticeSearchBenchmark
                 var organisation = new Organisation { Id = Guid.NewGuid(), Authority = authority, CreatedAt = now };
                 var assessment = new Assessment
                 {
-                    Id = Guid.NewGuid(), Organisation = organisation, Round = 2026, QuestionnaireVersion = "1.0", Status = AssessmentStatus.Submitted,
-                    CreatedAt = now, CreatedById = "bench", SubmittedAt = now, UpdatedAt = now,
+                    Id = Guid.NewGuid(),
+                    Organisation = organisation,
+                    Round = 2026,
+                    QuestionnaireVersion = "1.0",
+                    Status = AssessmentStatus.Submitted,
+                    CreatedAt = now,
+                    CreatedById = "bench",
+                    SubmittedAt = now,
+                    UpdatedAt = now,
                 };
                 db.Add(assessment);
                 foreach (var topicKey in topicKeys)
@@ -145,10 +152,24 @@ internal static class GoodPracticeSearchBenchmark
                     var description = string.Join(" ", Enumerable.Range(0, 2 + random.Next(12)).Select(_ => Sentences[random.Next(Sentences.Length)]));
                     db.Add(new SharedGoodPractice
                     {
-                        Id = Guid.NewGuid(), Organisation = organisation, AssessmentId = assessment.Id, TopicKey = topicKey, Round = 2026, Title = title,
-                        Description = description, SearchText = SearchText.Fold($"{title} {description} {name}"), AuthorityName = name,
-                        CountryCode = country, AuthorityType = type, PopulationBand = PopulationBands.For(population), Status = GoodPracticeStatus.Approved,
-                        PublishedAt = now, PublishedById = "bench", DecidedAt = now.AddMinutes(-random.Next(500_000)), DecidedById = "bench", Version = 2,
+                        Id = Guid.NewGuid(),
+                        Organisation = organisation,
+                        AssessmentId = assessment.Id,
+                        TopicKey = topicKey,
+                        Round = 2026,
+                        Title = title,
+                        Description = description,
+                        SearchText = SearchText.Fold($"{title} {description} {name}"),
+                        AuthorityName = name,
+                        CountryCode = country,
+                        AuthorityType = type,
+                        PopulationBand = PopulationBands.For(population),
+                        Status = GoodPracticeStatus.Approved,
+                        PublishedAt = now,
+                        PublishedById = "bench",
+                        DecidedAt = now.AddMinutes(-random.Next(500_000)),
+                        DecidedById = "bench",
+                        Version = 2,
                     });
                 }
             }

@@ -20,13 +20,26 @@ public sealed class ShareAndLearnJourneyTests(WaypointServer server, BrowserFixt
             var now = DateTimeOffset.UtcNow;
             var assessment = new Assessment
             {
-                Id = Guid.NewGuid(), OrganisationId = organisationId, Round = now.Year, QuestionnaireVersion = "1.0", Status = AssessmentStatus.Submitted,
-                CreatedAt = now, CreatedById = adminId, SubmittedAt = now, SubmittedById = adminId, UpdatedAt = now,
+                Id = Guid.NewGuid(),
+                OrganisationId = organisationId,
+                Round = now.Year,
+                QuestionnaireVersion = "1.0",
+                Status = AssessmentStatus.Submitted,
+                CreatedAt = now,
+                CreatedById = adminId,
+                SubmittedAt = now,
+                SubmittedById = adminId,
+                UpdatedAt = now,
             };
             assessment.GoodPractices.Add(new TopicGoodPractice
             {
-                TopicKey = "governance", SolutionName = solutionName, Url = "https://geo.example.eu/stelle",
-                Achievement = "One office keeps every map layer of the district and publishes them as open data.", Version = 1, UpdatedAt = now, UpdatedById = adminId,
+                TopicKey = "governance",
+                SolutionName = solutionName,
+                Url = "https://geo.example.eu/stelle",
+                Achievement = "One office keeps every map layer of the district and publishes them as open data.",
+                Version = 1,
+                UpdatedAt = now,
+                UpdatedById = adminId,
             });
             db.Assessments.Add(assessment);
             await db.SaveChangesAsync();

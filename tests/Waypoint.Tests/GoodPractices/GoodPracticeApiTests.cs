@@ -106,7 +106,11 @@ public sealed class GoodPracticeApiTests(WaypointFactory factory) : IClassFixtur
         using var owned = team;
         var body = new Dictionary<string, object?>
         {
-            ["assessmentId"] = assessmentId, ["topicKey"] = GoodPracticeScenario.Topic, ["title"] = "A title", ["url"] = null, ["description"] = "Plain text.",
+            ["assessmentId"] = assessmentId,
+            ["topicKey"] = GoodPracticeScenario.Topic,
+            ["title"] = "A title",
+            ["url"] = null,
+            ["description"] = "Plain text.",
         };
         body[field] = value == "TOO_LONG" ? new string('a', SharedGoodPractice.DescriptionMaxLength + 1) : value;
         var before = await factory.ShareSnapshotAsync();

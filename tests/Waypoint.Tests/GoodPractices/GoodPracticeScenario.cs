@@ -47,14 +47,29 @@ internal static class GoodPracticeScenario
             var now = DateTimeOffset.UtcNow;
             db.Assessments.Add(new Assessment
             {
-                Id = assessmentId, OrganisationId = organisation.OrganisationId, Round = round, QuestionnaireVersion = "1.0",
-                Status = AssessmentStatus.Submitted, CreatedAt = now, CreatedById = organisation.Admin.Id, SubmittedAt = now, UpdatedAt = now,
+                Id = assessmentId,
+                OrganisationId = organisation.OrganisationId,
+                Round = round,
+                QuestionnaireVersion = "1.0",
+                Status = AssessmentStatus.Submitted,
+                CreatedAt = now,
+                CreatedById = organisation.Admin.Id,
+                SubmittedAt = now,
+                UpdatedAt = now,
             });
             db.BenchmarkEntries.Add(new BenchmarkEntry
             {
-                AssessmentId = assessmentId, OrganisationId = organisation.OrganisationId, AuthorityId = organisation.AuthorityId, Round = round,
-                QuestionnaireVersion = "1.0", CountryCode = "DE", AuthorityType = AuthorityType.Municipality, PopulationBand = PopulationBand.Unknown,
-                Overall = scores.Values.Average(), SubmittedAt = now, RecordedAt = now,
+                AssessmentId = assessmentId,
+                OrganisationId = organisation.OrganisationId,
+                AuthorityId = organisation.AuthorityId,
+                Round = round,
+                QuestionnaireVersion = "1.0",
+                CountryCode = "DE",
+                AuthorityType = AuthorityType.Municipality,
+                PopulationBand = PopulationBand.Unknown,
+                Overall = scores.Values.Average(),
+                SubmittedAt = now,
+                RecordedAt = now,
                 TopicScores = [.. scores.Select(s => new BenchmarkTopicScore { AssessmentId = assessmentId, TopicKey = s.Key, Score = s.Value })],
             });
             await db.SaveChangesAsync();
@@ -75,10 +90,24 @@ internal static class GoodPracticeScenario
             var now = DateTimeOffset.UtcNow;
             db.SharedGoodPractices.Add(new SharedGoodPractice
             {
-                Id = id, OrganisationId = organisationId, AssessmentId = assessmentId, TopicKey = topicKey, Round = 2020, Title = title,
-                Description = description, SearchText = SearchText.Fold($"{title} {description} {authorityName}"), AuthorityId = authorityId,
-                AuthorityName = authorityName, CountryCode = country, AuthorityType = type, PopulationBand = band, Status = status,
-                PublishedAt = now, PublishedById = "someone", DecidedAt = status == GoodPracticeStatus.Pending ? null : now, Version = 1,
+                Id = id,
+                OrganisationId = organisationId,
+                AssessmentId = assessmentId,
+                TopicKey = topicKey,
+                Round = 2020,
+                Title = title,
+                Description = description,
+                SearchText = SearchText.Fold($"{title} {description} {authorityName}"),
+                AuthorityId = authorityId,
+                AuthorityName = authorityName,
+                CountryCode = country,
+                AuthorityType = type,
+                PopulationBand = band,
+                Status = status,
+                PublishedAt = now,
+                PublishedById = "someone",
+                DecidedAt = status == GoodPracticeStatus.Pending ? null : now,
+                Version = 1,
             });
             await db.SaveChangesAsync();
         });
