@@ -129,18 +129,18 @@ internal static class DirectoryBenchmark
     }
 
     /// <summary>The machine is shared: its load says how much the figures owe to other work.</summary>
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    internal static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    private static string? Argument(string[] args, string name)
+    internal static string? Argument(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
-    private static async Task<(string ConnectionString, Func<Task> Drop)> CreateDatabaseAsync(DatabaseProvider provider)
+    internal static async Task<(string ConnectionString, Func<Task> Drop)> CreateDatabaseAsync(DatabaseProvider provider)
     {
         var name = $"waypoint_bench_{DateTime.UtcNow:yyyyMMddHHmmss}_{Environment.ProcessId}";
         if (provider == DatabaseProvider.Sqlite)

@@ -6,9 +6,11 @@ using Waypoint.Data.Accounts;
 using Waypoint.Data.Assessments;
 using Waypoint.Data.Authorities;
 using Waypoint.Data.Benchmarks;
+using Waypoint.Data.GoodPractices;
 using Waypoint.Data.Organisations;
-using Waypoint.Data.Toolbox;
+using Waypoint.Data.PeerQuestions;
 using Waypoint.Data.Proofreading;
+using Waypoint.Data.Toolbox;
 
 namespace Waypoint.Data;
 
@@ -38,12 +40,17 @@ public sealed class WaypointDbContext(DbContextOptions<WaypointDbContext> option
     public DbSet<TranslationReview> TranslationReviews => Set<TranslationReview>();
     public DbSet<TranslationOverridesVersion> TranslationOverridesVersions => Set<TranslationOverridesVersion>();
     public DbSet<PageString> PageStrings => Set<PageString>();
+    public DbSet<SharedGoodPractice> SharedGoodPractices => Set<SharedGoodPractice>();
+    public DbSet<PeerQuestion> PeerQuestions => Set<PeerQuestion>();
+    public DbSet<PeerAnswer> PeerAnswers => Set<PeerAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(WaypointDbContext).Assembly);
         AuthorityConfiguration.ConfigureSearch(builder, postgres: Database.IsNpgsql());
+        SharedGoodPracticeConfiguration.ConfigureForProvider(builder, postgres: Database.IsNpgsql());
+        PeerQuestionConfiguration.ConfigureForProvider(builder, postgres: Database.IsNpgsql());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

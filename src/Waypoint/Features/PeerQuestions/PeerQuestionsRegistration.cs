@@ -5,10 +5,10 @@ internal static class PeerQuestionsRegistration
 {
     public static WebApplicationBuilder AddPeerQuestions(this WebApplicationBuilder builder)
     {
+        builder.Services.AddScoped<PeerQuestionEmails>();
+        builder.Services.AddScoped<PeerQuestionService>();
         return builder;
     }
 
-    public static void MapPeerQuestions(this WebApplication app)
-    {
-    }
+    public static void MapPeerQuestions(this WebApplication app) => app.MapPeerQuestionsApi();
 }

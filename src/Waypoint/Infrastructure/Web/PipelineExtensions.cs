@@ -28,8 +28,9 @@ internal static partial class PipelineExtensions
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseRateLimiter();
+        // After authentication, so that a policy can count a signed-in person's posts wherever they post from.
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

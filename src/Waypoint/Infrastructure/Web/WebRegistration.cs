@@ -13,6 +13,10 @@ internal static class WebRegistration
     /// <summary>Rate-limit policy for sign-in, registration, password reset and other endpoints an attacker would hammer.</summary>
     public const string AuthRateLimit = "auth";
 
+    /// <summary>Rate-limit policy for what people write for others to read (questions, answers, shared good practices):
+    /// counted per signed-in person, so that one account cannot flood the others.</summary>
+    public const string ContributionRateLimit = "contributions";
+
     public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
     {
         builder.Services.AddRouting(options => options.LowercaseUrls = true);
@@ -45,6 +49,7 @@ internal static class WebRegistration
     private static void AddRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var permitsPerMinute = configuration.GetValue("RateLimits:AuthPerMinute", 10);
+        var contributionsPerHour = configuration.GetValue("RateLimits:ContributionsPerHour", 30);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -54,14 +59,24 @@ internal static class WebRegistration
                 : RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            options.AddPolicy(ContributionRateLimit, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
+                        ?? "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = contributionsPerHour, Window = TimeSpan.FromHours(1) }));
             options.OnRejected = async (context, cancellationToken) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 // A page gets the HTML error page (status-code pages render /error/429); scripts get problem details.
                 if (!context.HttpContext.Request.Path.StartsWithSegments("/api")) return;
                 await Results.Problem(
                         title: "Too many attempts",
-                        detail: "Too many attempts from your address. Wait a minute, then try again.",
+                        detail: seconds <= 60
+                            ? "Too many attempts from your address. Wait a minute, then try again."
+                            : $"Too many posts in a short time. Wait {(seconds + 59) / 60} minutes, then try again.",
                         statusCode: StatusCodes.Status429TooManyRequests)
                     .ExecuteAsync(context.HttpContext);
             };

@@ -511,6 +511,35 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PeerQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TopicKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AskedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AskedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PeerQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PeerQuestions_AspNetUsers_AskedById",
+                        column: x => x.AskedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PeerQuestions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TopicTargets",
                 columns: table => new
                 {
@@ -588,6 +617,49 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SharedGoodPractices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssessmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TopicKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false),
+                    AuthorityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorityName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    AuthorityType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PopulationBand = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    PublishedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SharedGoodPractices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SharedGoodPractices_Assessments_AssessmentId",
+                        column: x => x.AssessmentId,
+                        principalTable: "Assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SharedGoodPractices_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TopicGoodPractices",
                 columns: table => new
                 {
@@ -607,6 +679,40 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         name: "FK_TopicGoodPractices_Assessments_AssessmentId",
                         column: x => x.AssessmentId,
                         principalTable: "Assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PeerAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AnsweredById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PeerAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PeerAnswers_AspNetUsers_AnsweredById",
+                        column: x => x.AnsweredById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PeerAnswers_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PeerAnswers_PeerQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "PeerQuestions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -767,6 +873,67 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PeerAnswers_AnsweredById",
+                table: "PeerAnswers",
+                column: "AnsweredById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeerAnswers_OrganisationId",
+                table: "PeerAnswers",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeerAnswers_QuestionId_AnsweredAt",
+                table: "PeerAnswers",
+                columns: new[] { "QuestionId", "AnsweredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeerQuestions_AskedAt",
+                table: "PeerQuestions",
+                column: "AskedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeerQuestions_AskedById",
+                table: "PeerQuestions",
+                column: "AskedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeerQuestions_OrganisationId",
+                table: "PeerQuestions",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeerQuestions_TopicKey_AskedAt",
+                table: "PeerQuestions",
+                columns: new[] { "TopicKey", "AskedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SharedGoodPractices_AssessmentId_TopicKey",
+                table: "SharedGoodPractices",
+                columns: new[] { "AssessmentId", "TopicKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SharedGoodPractices_Library",
+                table: "SharedGoodPractices",
+                columns: new[] { "Status", "DecidedAt", "Id", "TopicKey", "CountryCode", "AuthorityType", "PopulationBand", "SearchText" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SharedGoodPractices_OrganisationId",
+                table: "SharedGoodPractices",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SharedGoodPractices_Status_DecidedAt",
+                table: "SharedGoodPractices",
+                columns: new[] { "Status", "DecidedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SharedGoodPractices_Status_TopicKey",
+                table: "SharedGoodPractices",
+                columns: new[] { "Status", "TopicKey" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ToolboxEntries_Key",
                 table: "ToolboxEntries",
                 column: "Key",
@@ -828,7 +995,13 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                 name: "PageStrings");
 
             migrationBuilder.DropTable(
+                name: "PeerAnswers");
+
+            migrationBuilder.DropTable(
                 name: "ReferenceDataImports");
+
+            migrationBuilder.DropTable(
+                name: "SharedGoodPractices");
 
             migrationBuilder.DropTable(
                 name: "ToolboxEntryTranslations");
@@ -861,13 +1034,16 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                 name: "BenchmarkEntries");
 
             migrationBuilder.DropTable(
+                name: "PeerQuestions");
+
+            migrationBuilder.DropTable(
                 name: "ToolboxEntries");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "Assessments");
 
             migrationBuilder.DropTable(
-                name: "Assessments");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Organisations");

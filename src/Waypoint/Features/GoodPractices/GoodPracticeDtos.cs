@@ -1,0 +1,72 @@
+using Waypoint.Data.Authorities;
+using Waypoint.Data.Benchmarks;
+using Waypoint.Data.GoodPractices;
+
+namespace Waypoint.Features.GoodPractices;
+
+/// <summary>An approved good practice as the public library shows it, with the name of the authority that shared it.</summary>
+internal sealed record GoodPracticeEntryDto(
+    Guid Id,
+    string TopicKey,
+    string Topic,
+    string Title,
+    string? Url,
+    string Description,
+    int AuthorityId,
+    string AuthorityName,
+    string CountryCode,
+    AuthorityType AuthorityType,
+    PopulationBand PopulationBand,
+    int Round,
+    DateTimeOffset? ApprovedAt);
+
+internal sealed record GoodPracticeResults(IReadOnlyList<GoodPracticeEntryDto> Items, int Page, int PageSize, int Total)
+{
+    public int PageCount => (Total + PageSize - 1) / PageSize;
+}
+
+/// <summary>A shared good practice as its organisation and the editors see it, whatever its status.</summary>
+internal sealed record SharedGoodPracticeDto(
+    Guid Id,
+    Guid OrganisationId,
+    Guid AssessmentId,
+    int Round,
+    string TopicKey,
+    string Topic,
+    string Title,
+    string? Url,
+    string Description,
+    string AuthorityName,
+    string CountryCode,
+    GoodPracticeStatus Status,
+    string? RejectionReason,
+    DateTimeOffset PublishedAt,
+    DateTimeOffset? DecidedAt,
+    int Version);
+
+/// <summary>A good practice written in one of the organisation's submitted assessments, and what became of it if it was shared.</summary>
+internal sealed record PublishableGoodPracticeDto(
+    Guid AssessmentId,
+    int Round,
+    string TopicKey,
+    string Topic,
+    string? SolutionName,
+    string? Url,
+    string? Achievement,
+    SharedGoodPracticeDto? Shared)
+{
+    /// <summary>Not shared yet, or rejected: an admin may (again) propose it.</summary>
+    public bool CanPublish => Shared is null || Shared.Status == GoodPracticeStatus.Rejected;
+}
+
+/// <summary>Propose a good practice of a submitted assessment for the library. The text is what will be shown: it starts
+/// as the assessment's answer, and the admin may reword it (for readers outside the organisation) before sending.</summary>
+internal sealed record PublishGoodPracticeRequest(Guid? AssessmentId, string? TopicKey, string? Title, string? Url, string? Description);
+
+/// <summary>The text of a good practice, as an editor corrects it before approving.</summary>
+internal sealed record GoodPracticeText(string? Title, string? Url, string? Description);
+
+/// <summary>Approve the version the editor read; with <see cref="Changes"/>, after replacing the text with them.</summary>
+internal sealed record ApproveGoodPracticeRequest(int? Version, GoodPracticeText? Changes);
+
+internal sealed record RejectGoodPracticeRequest(int? Version, string? Reason);
