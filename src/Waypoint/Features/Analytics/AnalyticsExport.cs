@@ -95,9 +95,22 @@ internal static class AnalyticsExport
     {
         var statistics = rows.Select(r => new Dictionary<string, object?>
         {
-            ["round"] = r.Round, ["place_level"] = r.PlaceLevel, ["place_code"] = r.PlaceCode, ["place_name"] = r.PlaceName,
-            ["authority_type"] = r.Type, ["population_band"] = r.Band, ["measure"] = r.Measure, ["status"] = r.Status, ["reason"] = r.Reason,
-            ["count"] = r.Count, ["p10"] = r.P10, ["q1"] = r.Q1, ["median"] = r.Median, ["q3"] = r.Q3, ["p90"] = r.P90, ["mean"] = r.Mean,
+            ["round"] = r.Round,
+            ["place_level"] = r.PlaceLevel,
+            ["place_code"] = r.PlaceCode,
+            ["place_name"] = r.PlaceName,
+            ["authority_type"] = r.Type,
+            ["population_band"] = r.Band,
+            ["measure"] = r.Measure,
+            ["status"] = r.Status,
+            ["reason"] = r.Reason,
+            ["count"] = r.Count,
+            ["p10"] = r.P10,
+            ["q1"] = r.Q1,
+            ["median"] = r.Median,
+            ["q3"] = r.Q3,
+            ["p90"] = r.P90,
+            ["mean"] = r.Mean,
         });
         var aboutRows = about.Select(a => new Dictionary<string, object?> { ["about"] = a.Key, ["value"] = a.Value });
         var sheets = new Dictionary<string, object> { ["statistics"] = statistics, ["about"] = aboutRows };

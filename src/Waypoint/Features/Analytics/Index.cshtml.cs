@@ -139,7 +139,13 @@ internal sealed class IndexModel(AnalyticsReport report, Countries countries, IA
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["round"] = Round, ["country"] = Country, ["type"] = Type, ["band"] = Band, ["topic"] = Topic, ["level"] = Level, ["sort"] = Sort,
+            ["round"] = Round,
+            ["country"] = Country,
+            ["type"] = Type,
+            ["band"] = Band,
+            ["topic"] = Topic,
+            ["level"] = Level,
+            ["sort"] = Sort,
         };
         foreach (var (key, value) in change) values[key] = value;
         return QueryString.Create(values.Where(v => !string.IsNullOrWhiteSpace(v.Value))).ToString();
