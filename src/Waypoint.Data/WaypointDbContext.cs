@@ -7,6 +7,8 @@ using Waypoint.Data.Assessments;
 using Waypoint.Data.Authorities;
 using Waypoint.Data.Benchmarks;
 using Waypoint.Data.Organisations;
+using Waypoint.Data.Recommendations;
+using Waypoint.Data.Roadmaps;
 
 namespace Waypoint.Data;
 
@@ -28,6 +30,9 @@ public sealed class WaypointDbContext(DbContextOptions<WaypointDbContext> option
     public DbSet<TopicGoodPractice> TopicGoodPractices => Set<TopicGoodPractice>();
     public DbSet<BenchmarkEntry> BenchmarkEntries => Set<BenchmarkEntry>();
     public DbSet<BenchmarkTopicScore> BenchmarkTopicScores => Set<BenchmarkTopicScore>();
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<Roadmap> Roadmaps => Set<Roadmap>();
+    public DbSet<RoadmapAction> RoadmapActions => Set<RoadmapAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

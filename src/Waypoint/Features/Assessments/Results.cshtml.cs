@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Waypoint.Data.Assessments;
 using Waypoint.Features.Questionnaires;
+using Waypoint.Features.Recommendations;
 
 namespace Waypoint.Features.Assessments;
 
@@ -12,7 +14,7 @@ namespace Waypoint.Features.Assessments;
 /// JSON in the page), the overall score and level, the table of topic scores that is the chart's text alternative,
 /// and every answer with its level description. Prints on paper; exports as CSV and JSON.</summary>
 [Authorize]
-internal sealed class ResultsModel(AssessmentService assessments, IStringLocalizer<Program> localizer) : PageModel
+internal sealed class ResultsModel(AssessmentService assessments, RecommendationService recommendations, IStringLocalizer<Program> localizer) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -26,6 +28,9 @@ internal sealed class ResultsModel(AssessmentService assessments, IStringLocaliz
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>The recommendations that apply, once submitted, for members of the organisation.</summary>
+    public AssessmentRecommendationsDto? Recommendations { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var assessment = await assessments.GetAsync(User, Id, cancellationToken);
@@ -33,6 +38,11 @@ internal sealed class ResultsModel(AssessmentService assessments, IStringLocaliz
         Assessment = assessment.Value!;
         Results = assessments.ResultsOf(Assessment);
         Questionnaire = assessments.QuestionnaireOf(Assessment);
+        if (Assessment.Status == AssessmentStatus.Submitted && Assessment.YourRole is not null)
+        {
+            var applied = await recommendations.ForAssessmentAsync(User, Id, cancellationToken);
+            Recommendations = applied.Value;
+        }
         return Page();
     }
 

@@ -100,6 +100,32 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Recommendations",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    TopicKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Bands = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AnswerRules = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CatalogueKeys = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Horizon = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    InvolvesProcurement = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Retired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SourceDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EditedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    EditedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Recommendations", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReferenceDataImports",
                 columns: table => new
                 {
@@ -436,6 +462,36 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Roadmaps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssessmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Roadmaps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Roadmaps_Assessments_AssessmentId",
+                        column: x => x.AssessmentId,
+                        principalTable: "Assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Roadmaps_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TopicGoodPractices",
                 columns: table => new
                 {
@@ -475,6 +531,35 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         column: x => x.AssessmentId,
                         principalTable: "BenchmarkEntries",
                         principalColumn: "AssessmentId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoadmapActions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoadmapId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Horizon = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RecommendationKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    TopicKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    InvolvesProcurement = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoadmapActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoadmapActions_Roadmaps_RoadmapId",
+                        column: x => x.RoadmapId,
+                        principalTable: "Roadmaps",
+                        principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -608,6 +693,22 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                 table: "Organisations",
                 column: "AuthorityId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoadmapActions_RoadmapId_Horizon_Position",
+                table: "RoadmapActions",
+                columns: new[] { "RoadmapId", "Horizon", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Roadmaps_AssessmentId",
+                table: "Roadmaps",
+                column: "AssessmentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Roadmaps_OrganisationId_Round",
+                table: "Roadmaps",
+                columns: new[] { "OrganisationId", "Round" });
         }
 
         /// <inheritdoc />
@@ -647,7 +748,13 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                 name: "OrganisationMemberships");
 
             migrationBuilder.DropTable(
+                name: "Recommendations");
+
+            migrationBuilder.DropTable(
                 name: "ReferenceDataImports");
+
+            migrationBuilder.DropTable(
+                name: "RoadmapActions");
 
             migrationBuilder.DropTable(
                 name: "TopicGoodPractices");
@@ -663,6 +770,9 @@ namespace Waypoint.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Roadmaps");
 
             migrationBuilder.DropTable(
                 name: "Assessments");
