@@ -27,23 +27,42 @@ public sealed class RecommendationPagesTests(WaypointFactory factory) : IClassFi
                 var now = DateTimeOffset.UtcNow;
                 var assessment = new Assessment
                 {
-                    Id = assessmentId, OrganisationId = organisation.OrganisationId, Round = 2025, QuestionnaireVersion = questionnaire.Version,
-                    Status = AssessmentStatus.Submitted, CreatedAt = now, CreatedById = organisation.Admin.Id, SubmittedAt = now, UpdatedAt = now,
+                    Id = assessmentId,
+                    OrganisationId = organisation.OrganisationId,
+                    Round = 2025,
+                    QuestionnaireVersion = questionnaire.Version,
+                    Status = AssessmentStatus.Submitted,
+                    CreatedAt = now,
+                    CreatedById = organisation.Admin.Id,
+                    SubmittedAt = now,
+                    UpdatedAt = now,
                 };
                 foreach (var question in questionnaire.Topics.SelectMany(t => t.ScoredQuestions))
                 {
                     assessment.Answers.Add(new Answer
                     {
-                        QuestionKey = question.Key, Choice = AnswerChoice.Level, UpdatedAt = now, UpdatedById = organisation.Admin.Id,
+                        QuestionKey = question.Key,
+                        Choice = AnswerChoice.Level,
+                        UpdatedAt = now,
+                        UpdatedById = organisation.Admin.Id,
                         Level = question.Key == "data_management.data_inventory" ? inventoryLevel : 4,
                     });
                 }
                 db.Assessments.Add(assessment);
                 db.BenchmarkEntries.Add(new BenchmarkEntry
                 {
-                    AssessmentId = assessmentId, OrganisationId = organisation.OrganisationId, AuthorityId = organisation.AuthorityId, Round = 2025,
-                    QuestionnaireVersion = questionnaire.Version, CountryCode = country, Nuts2Code = country + "11", AuthorityType = AuthorityType.Municipality,
-                    PopulationBand = PopulationBand.Under1000, SubmittedAt = now, RecordedAt = now, Overall = 70,
+                    AssessmentId = assessmentId,
+                    OrganisationId = organisation.OrganisationId,
+                    AuthorityId = organisation.AuthorityId,
+                    Round = 2025,
+                    QuestionnaireVersion = questionnaire.Version,
+                    CountryCode = country,
+                    Nuts2Code = country + "11",
+                    AuthorityType = AuthorityType.Municipality,
+                    PopulationBand = PopulationBand.Under1000,
+                    SubmittedAt = now,
+                    RecordedAt = now,
+                    Overall = 70,
                 });
                 await db.SaveChangesAsync();
             });
