@@ -14,7 +14,17 @@ internal static class RecommendationsRegistration
         {
             var directory = services.GetRequiredService<IOptions<RecommendationOptions>>().Value.ResolveDirectory();
             var catalog = services.GetRequiredService<QuestionnaireCatalog>();
-            return catalog.Current is { } questionnaire ? RecommendationLibrary.Load(directory, questionnaire) : new RecommendationLibrary([]);
+            if (catalog.Current is not { } questionnaire) return new RecommendationLibrary([]);
+            try
+            {
+                return RecommendationLibrary.Load(directory, questionnaire);
+            }
+            catch (RecommendationContentException) when (!string.IsNullOrWhiteSpace(services.GetRequiredService<IOptions<QuestionnaireOptions>>().Value.Directory))
+            {
+                // A questionnaire folder of its own (a test or a draft edition) need not have the questions the shipped
+                // library names: run without recommendations rather than refuse to start. The shipped pair is always checked.
+                return new RecommendationLibrary([]);
+            }
         });
         builder.Services.AddScoped<IDatabaseSeeder, RecommendationSeeder>();
         builder.Services.AddScoped<RecommendationService>();
