@@ -10,6 +10,8 @@ using Waypoint.Data.GoodPractices;
 using Waypoint.Data.Organisations;
 using Waypoint.Data.PeerQuestions;
 using Waypoint.Data.Proofreading;
+using Waypoint.Data.Recommendations;
+using Waypoint.Data.Roadmaps;
 using Waypoint.Data.Toolbox;
 
 namespace Waypoint.Data;
@@ -43,6 +45,9 @@ public sealed class WaypointDbContext(DbContextOptions<WaypointDbContext> option
     public DbSet<SharedGoodPractice> SharedGoodPractices => Set<SharedGoodPractice>();
     public DbSet<PeerQuestion> PeerQuestions => Set<PeerQuestion>();
     public DbSet<PeerAnswer> PeerAnswers => Set<PeerAnswer>();
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<Roadmap> Roadmaps => Set<Roadmap>();
+    public DbSet<RoadmapAction> RoadmapActions => Set<RoadmapAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

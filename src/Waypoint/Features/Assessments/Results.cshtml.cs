@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Waypoint.Data.Assessments;
 using Waypoint.Features.Questionnaires;
+using Waypoint.Features.Recommendations;
+using Waypoint.Features.Roadmaps;
 
 namespace Waypoint.Features.Assessments;
 
@@ -12,7 +15,8 @@ namespace Waypoint.Features.Assessments;
 /// JSON in the page), the overall score and level, the table of topic scores that is the chart's text alternative,
 /// and every answer with its level description. Prints on paper; exports as CSV and JSON.</summary>
 [Authorize]
-internal sealed class ResultsModel(AssessmentService assessments, IStringLocalizer<Program> localizer) : PageModel
+internal sealed class ResultsModel(AssessmentService assessments, RecommendationService recommendations, RoadmapService roadmaps,
+    IStringLocalizer<Program> localizer) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -26,6 +30,17 @@ internal sealed class ResultsModel(AssessmentService assessments, IStringLocaliz
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>The recommendations that apply, once submitted, for members of the organisation.</summary>
+    public AssessmentRecommendationsDto? Recommendations { get; private set; }
+
+    /// <summary>The roadmap made from this assessment, if any.</summary>
+    public Guid? RoadmapId { get; private set; }
+
+    /// <summary>How the topics of the previous round's roadmap actions moved since.</summary>
+    public RoadmapProgressDto? RoadmapProgress { get; private set; }
+
+    public bool CanCreateRoadmap => Assessment.Status == AssessmentStatus.Submitted && Assessment.YourRole >= Data.Organisations.OrganisationRole.Contributor;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var assessment = await assessments.GetAsync(User, Id, cancellationToken);
@@ -33,6 +48,13 @@ internal sealed class ResultsModel(AssessmentService assessments, IStringLocaliz
         Assessment = assessment.Value!;
         Results = assessments.ResultsOf(Assessment);
         Questionnaire = assessments.QuestionnaireOf(Assessment);
+        if (Assessment.Status == AssessmentStatus.Submitted && Assessment.YourRole is not null)
+        {
+            var applied = await recommendations.ForAssessmentAsync(User, Id, cancellationToken);
+            Recommendations = applied.Value;
+            RoadmapId = await roadmaps.FindForAssessmentAsync(User, Id, cancellationToken);
+            RoadmapProgress = await roadmaps.ProgressAsync(User, Id, cancellationToken);
+        }
         return Page();
     }
 

@@ -5,10 +5,9 @@ internal static class RoadmapsRegistration
 {
     public static WebApplicationBuilder AddRoadmaps(this WebApplicationBuilder builder)
     {
+        builder.Services.AddScoped<RoadmapService>();
         return builder;
     }
 
-    public static void MapRoadmaps(this WebApplication app)
-    {
-    }
+    public static void MapRoadmaps(this WebApplication app) => app.MapRoadmapsApi();
 }

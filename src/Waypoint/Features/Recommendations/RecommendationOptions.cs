@@ -1,0 +1,17 @@
+namespace Waypoint.Features.Recommendations;
+
+/// <summary>Bound from <c>Recommendations:</c>.</summary>
+internal sealed class RecommendationOptions
+{
+    public const string Section = "Recommendations";
+
+    /// <summary>The folder holding <c>library.yaml</c> and <c>translations/</c>. Empty means <c>Content/recommendations</c>
+    /// beside the application, where the build copies <c>content/recommendations</c>.</summary>
+    public string? Directory { get; set; }
+
+    public string ResolveDirectory()
+    {
+        var configured = string.IsNullOrWhiteSpace(Directory) ? Path.Combine("Content", "recommendations") : Directory;
+        return Path.GetFullPath(configured, AppContext.BaseDirectory);
+    }
+}

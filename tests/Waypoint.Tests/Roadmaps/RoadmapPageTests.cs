@@ -1,0 +1,95 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Waypoint.Tests.Assessments;
+using Waypoint.Tests.Infrastructure;
+using Waypoint.Tests.Organisations;
+using Waypoint.Tests.Recommendations;
+
+namespace Waypoint.Tests.Roadmaps;
+
+/// <summary>The roadmap pages, through their forms as a browser without JavaScript sends them.</summary>
+public sealed class RoadmapPageTests(WaypointFactory factory) : IClassFixture<WaypointFactory>
+{
+    [Fact]
+    public async Task A_contributor_creates_the_roadmap_from_the_results_page_and_plans_an_action_with_the_form()
+    {
+        using var team = await factory.CreateTeamAsync();
+        var assessment = await RecommendationsApiTests.SubmittedAsync(factory, team);
+        using var browser = await factory.CreateBrowserClientAsync(team.Contributor);
+        var forms = new FormPoster(browser);
+
+        var created = await forms.SubmitAsync($"/assessments/{assessment.Id}/results", [], "form[action='/roadmaps/create']");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var page = created.Headers.Location!.OriginalString;
+        var roadmapId = await factory.WithDbAsync(db => db.Roadmaps.Where(r => r.AssessmentId == assessment.Id).Select(r => r.Id).SingleAsync());
+        Assert.Equal($"/roadmaps/{roadmapId}", page);
+        var actionId = await factory.WithDbAsync(db => db.RoadmapActions.Where(a => a.RoadmapId == roadmapId && a.RecommendationKey == "local-data-inventory").Select(a => a.Id).SingleAsync());
+
+        var saved = await forms.SubmitAsync(page, [KeyValuePair.Create("Owner", (string?)"Data team"), KeyValuePair.Create("DueDate", (string?)"2027-06-30"),
+            KeyValuePair.Create("Status", (string?)"done")], $"#action-{actionId:N} form");
+        var added = await forms.SubmitAsync(page, [KeyValuePair.Create("Title", (string?)"Publish the roadmap on our website")], "form[action*='handler=Add']");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var action = await factory.WithDbAsync(db => db.RoadmapActions.AsNoTracking().SingleAsync(a => a.Id == actionId));
+        Assert.Equal(("Data team", new DateOnly(2027, 6, 30), Data.Roadmaps.RoadmapActionStatus.Done), (action.Owner, action.DueDate!.Value, action.Status));
+        var html = await browser.GetStringAsync(page);
+        Assert.Contains("Publish the roadmap on our website", html, StringComparison.Ordinal);
+        Assert.Contains("Procurement checklist", html, StringComparison.Ordinal);
+        Assert.Contains("Open the roadmap", await browser.GetStringAsync($"/assessments/{assessment.Id}/results"), StringComparison.Ordinal);
+        Assert.Contains("Publish the roadmap on our website", await browser.GetStringAsync($"{page}/print"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Script_in_the_add_form_is_refused_with_a_form_error_linked_to_the_field()
+    {
+        using var team = await factory.CreateTeamAsync();
+        var roadmap = await RoadmapApiTests.CreateRoadmapAsync(factory, team);
+        using var browser = await factory.CreateBrowserClientAsync(team.Contributor);
+        var count = await factory.WithDbAsync(db => db.RoadmapActions.CountAsync(a => a.RoadmapId == roadmap.Id));
+
+        var response = await new FormPoster(browser).SubmitAsync($"/roadmaps/{roadmap.Id}",
+            [KeyValuePair.Create("Title", (string?)"<script>alert(1)</script>")], "form[action*='handler=Add']");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("href=\"#new-title\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
+        Assert.Equal(count, await factory.WithDbAsync(db => db.RoadmapActions.CountAsync(a => a.RoadmapId == roadmap.Id)));
+    }
+
+    [Fact]
+    public async Task Another_organisations_member_gets_404_on_the_pages()
+    {
+        using var team = await factory.CreateTeamAsync();
+        var roadmap = await RoadmapApiTests.CreateRoadmapAsync(factory, team);
+        var other = await factory.CreateOrganisationAsync();
+        using var browser = await factory.CreateBrowserClientAsync(other.Admin);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/roadmaps/{roadmap.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/roadmaps/{roadmap.Id}/print")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_next_rounds_results_show_how_the_scores_of_the_roadmaps_topics_moved()
+    {
+        using var team = await factory.CreateTeamAsync();
+        var questionnaire = factory.Questionnaire();
+        var earlier = await team.ContributorApi.StartAsync(team.OrganisationId, round: AssessmentScenario.ThisYear - 1);
+        await team.ContributorApi.AnswerEverythingAsync(earlier.Id, questionnaire, (q, _) => q.Key == "data_management.data_inventory" ? 1 : 2);
+        await team.AdminApi.PostAsync($"/api/v1/assessments/{earlier.Id}/submit", null);
+        await team.ContributorApi.PostAsync($"/api/v1/assessments/{earlier.Id}/roadmap", null);
+        var later = await team.ContributorApi.StartAsync(team.OrganisationId);
+        await team.ContributorApi.AnswerEverythingAsync(later.Id, questionnaire, (q, _) => q.SectionKey == "data_management" ? 4 : 2);
+        await team.AdminApi.PostAsync($"/api/v1/assessments/{later.Id}/submit", null);
+        using var browser = await factory.CreateBrowserClientAsync(team.Viewer);
+
+        var html = await browser.GetStringAsync($"/assessments/{later.Id}/results");
+        var document = await FormPoster.ParseAsync(new HttpResponseMessage { Content = new StringContent(html) });
+
+        var row = document.QuerySelector("[data-testid=roadmap-progress] tr[data-topic=data_management]");
+        Assert.NotNull(row);
+        Assert.Contains("Build a data catalogue of all your datasets", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("+53.6", row.QuerySelectorAll("td")[3].TextContent.Trim());
+    }
+}
