@@ -28,4 +28,8 @@ internal sealed record OwnTargetDto(string Measure, int Target, double? Gap);
 /// <summary>An organisation's own position among its peers: for its latest (or the asked) round, its scores and
 /// percentile ranks in each standard peer group and in the custom one asked for; its scores in every round; its targets.</summary>
 internal sealed record OwnBenchmarkDto(Guid OrganisationId, string OrganisationName, int? Round, IReadOnlyList<OwnGroupDto> Groups,
-    IReadOnlyList<OwnRoundDto> Progress, IReadOnlyList<OwnTargetDto> Targets, int MinimumGroupSize, DateTimeOffset? DataAsOf);
+    IReadOnlyList<OwnRoundDto> Progress, IReadOnlyList<OwnTargetDto> Targets, int MinimumGroupSize, DateTimeOffset? DataAsOf)
+{
+    /// <summary>Whether the organisation publishes its results (only then may its name appear beside its scores elsewhere).</summary>
+    public bool ResultsPublished { get; init; }
+}

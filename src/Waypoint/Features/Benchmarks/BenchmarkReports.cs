@@ -49,16 +49,30 @@ internal sealed class BenchmarkReports(BenchmarkStore store, Countries countries
     public async Task<OwnBenchmarkDto?> OwnAsync(ClaimsPrincipal user, Guid organisationId, PeerGroup? custom, int? round,
         CancellationToken cancellationToken)
     {
+        var context = await OwnContextAsync(user, organisationId, cancellationToken);
+        return context is null ? null : Own(context, store.Current, custom, round);
+    }
+
+    /// <summary>What an organisation's own benchmark reads from the database (the access check, its name, whether it
+    /// publishes its results, its targets); null when the user may not see it. Three small queries by key: the rest
+    /// comes from the snapshot in memory.</summary>
+    public async Task<OwnContext?> OwnContextAsync(ClaimsPrincipal user, Guid organisationId, CancellationToken cancellationToken)
+    {
         var check = await access.CheckAsync(user, organisationId, OrganisationRole.Viewer, cancellationToken);
         if (!check.Allowed) return null;
         var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId)
-            .Select(o => new { o.Authority.Name }).FirstAsync(cancellationToken);
+            .Select(o => new { o.Authority.Name, o.ResultsPublished }).FirstAsync(cancellationToken);
         var targets = await db.TopicTargets.AsNoTracking().Where(t => t.OrganisationId == organisationId)
-            .Select(t => new { t.TopicKey, t.TargetScore }).ToListAsync(cancellationToken);
+            .Select(t => new OwnTarget(t.TopicKey, t.TargetScore, t.UpdatedAt)).ToListAsync(cancellationToken);
+        targets.Sort((a, b) => BenchmarkMeasures.IndexOf(a.TopicKey).CompareTo(BenchmarkMeasures.IndexOf(b.TopicKey)));
+        return new OwnContext(organisationId, organisation.Name, organisation.ResultsPublished, check.Role, targets);
+    }
 
-        var snapshot = store.Current;
+    /// <summary>The own benchmark from a context already read and one snapshot. Pure: lookups in the cube only.</summary>
+    public OwnBenchmarkDto Own(OwnContext context, BenchmarkSnapshot snapshot, PeerGroup? custom, int? round)
+    {
         var questionnaire = LocalQuestionnaire;
-        var own = snapshot.RecordsOf(organisationId);
+        var own = snapshot.RecordsOf(context.OrganisationId);
         var record = round is { } r ? own.FirstOrDefault(o => o.Round == r) : own.LastOrDefault();
         var groups = new List<OwnGroupDto>();
         if (record is not null)
@@ -80,13 +94,16 @@ internal sealed class BenchmarkReports(BenchmarkStore store, Countries countries
         var progress = own.Select(o => new OwnRoundDto(o.Round,
             [.. BenchmarkMeasures.Keys.Select((key, m) => new OwnScoreDto(key, float.IsNaN(o.Scores[m]) ? null : Round(o.Scores[m])))])).ToList();
         var latest = own.LastOrDefault();
-        var ownTargets = targets.Select(t =>
+        var ownTargets = context.Targets.Select(t =>
         {
             var m = BenchmarkMeasures.IndexOf(t.TopicKey);
             var current = latest is null || m < 0 || float.IsNaN(latest.Scores[m]) ? (double?)null : latest.Scores[m];
-            return new OwnTargetDto(t.TopicKey, t.TargetScore, current is null ? null : Round(Math.Max(0, t.TargetScore - current.Value)));
+            return new OwnTargetDto(t.TopicKey, t.Target, current is null ? null : Round(Math.Max(0, t.Target - current.Value)));
         }).ToList();
-        return new OwnBenchmarkDto(organisationId, organisation.Name, record?.Round, groups, progress, ownTargets, MinimumGroupSize, DataAsOf(snapshot));
+        return new OwnBenchmarkDto(context.OrganisationId, context.Name, record?.Round, groups, progress, ownTargets, MinimumGroupSize, DataAsOf(snapshot))
+        {
+            ResultsPublished = context.ResultsPublished,
+        };
     }
 
     private static DateTimeOffset? DataAsOf(BenchmarkSnapshot snapshot) =>

@@ -31,6 +31,9 @@ internal sealed class BenchmarkSnapshot
 {
     private readonly FrozenDictionary<Guid, BenchmarkRecord[]> _byOrganisation;
 
+    // [measure][cell] → the group's statistics, filled on first use (see Describe).
+    private readonly MeasureStatistics?[]?[] _described = new MeasureStatistics?[BenchmarkMeasures.Count][];
+
     public BenchmarkSnapshot(FrozenDictionary<Guid, BenchmarkRecord> records, BenchmarkCube cube, DateTimeOffset lastRecordedAt)
     {
         Records = records;
@@ -83,6 +86,18 @@ internal sealed class BenchmarkSnapshot
     public IReadOnlyList<BenchmarkRecord> RecordsOf(Guid organisationId) => _byOrganisation.GetValueOrDefault(organisationId) ?? [];
 
     private MeasureStatistics Describe(int cell, int measure)
+    {
+        if (cell < 0) return Compute(cell, measure);
+        // The mean sums every score of the group (all of Europe: every submission of the round), so each group's
+        // statistics are computed once per snapshot, on first use; dashboards polling every few seconds then cost a
+        // lookup. Two requests computing the same group at once store equal values, so no lock is needed.
+        var cache = Volatile.Read(ref _described[measure])
+            ?? Interlocked.CompareExchange(ref _described[measure], new MeasureStatistics?[Cube.Layout.CellCount], null)
+            ?? _described[measure]!;
+        return cache[cell] ??= Compute(cell, measure);
+    }
+
+    private MeasureStatistics Compute(int cell, int measure)
     {
         var key = BenchmarkMeasures.Keys[measure];
         var suppressed = Cube.SuppressionOf(measure, cell);

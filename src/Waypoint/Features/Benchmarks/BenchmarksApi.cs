@@ -37,7 +37,8 @@ internal static class BenchmarksApi
             .WithSummary("An organisation's own scores and percentile ranks in each of its peer groups, its progress and its targets")
             .WithDescription("organisationId: one of your organisations (may be left out when you belong to exactly one). round: a " +
                              "round it submitted (its latest when left out). country, nuts2, type, band: an extra peer group of your " +
-                             "choice, returned with key \"custom\".")
+                             "choice, returned with key \"custom\". Send If-None-Match with the ETag to get 304 while neither the " +
+                             "figures nor the targets changed.")
             .Produces<OwnBenchmarkDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -78,10 +79,16 @@ internal static class BenchmarksApi
             ? groupQuery.Resolve(reports.Snapshot, countries, l)
             : (null, null, new Dictionary<string, string[]>());
         if (errors.Count > 0) return ProblemResults.Invalid(errors);
-        var own = await reports.OwnAsync(user, organisationId.Value, custom, query.Round, cancellationToken);
-        if (own is null) return ProblemResults.NotFound(l["There is no organisation {0} of yours.", organisationId.Value]);
+        var context = await reports.OwnContextAsync(user, organisationId.Value, cancellationToken);
+        if (context is null) return ProblemResults.NotFound(l["There is no organisation {0} of yours.", organisationId.Value]);
+        // A dashboard polls this every few seconds: while neither the figures nor the targets changed, it gets 304.
+        var snapshot = reports.Snapshot;
+        var tag = new EntityTagHeaderValue($"\"{context.TagOf(snapshot)}\"", isWeak: true);
+        http.Response.Headers.ETag = tag.ToString();
         http.Response.Headers.CacheControl = "private, no-cache";
-        return TypedResults.Ok(own);
+        http.Response.Headers.Vary = "Accept-Language";
+        if (NotModified(http, tag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return TypedResults.Ok(reports.Own(context, snapshot, custom, query.Round));
     }
 
     private static bool HasCustomGroup(PeerGroupQuery query) =>

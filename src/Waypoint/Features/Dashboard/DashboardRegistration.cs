@@ -5,10 +5,9 @@ internal static class DashboardRegistration
 {
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
+        builder.Services.AddScoped<DashboardService>();
         return builder;
     }
 
-    public static void MapDashboard(this WebApplication app)
-    {
-    }
+    public static void MapDashboard(this WebApplication app) => app.MapDashboardApi();
 }
