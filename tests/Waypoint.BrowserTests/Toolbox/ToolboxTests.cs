@@ -19,7 +19,7 @@ public sealed class ToolboxTests(WaypointServer server, BrowserFixture browser)
             await page.GotoAsync("/toolbox");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Toolbox");
 
-            await page.GetByLabel("Search", new() { Exact = true }).FillAsync("interoperabilite");
+            await page.GetByLabel("Search", new() { Exact = true }).FillAsync("referentiel general interoperabilite");
             await page.GetByLabel("Type").SelectOptionAsync("standard");
             await page.GetByLabel("Available in").SelectOptionAsync("fr");
             await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
