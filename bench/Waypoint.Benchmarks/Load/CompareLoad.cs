@@ -30,6 +30,9 @@ namespace Waypoint.Benchmarks.Load;
 internal static class CompareLoad
 {
     private const int Connections = 32;
+
+    // An upper bound only: the load stops at its duration. HttpLoad reserves room for this many samples per worker.
+    private const int MaxRequestsPerWorker = 100_000;
     private const string Password = "benchmark-password-42";
 
     public static async Task<int> RunAsync(string[] args)
@@ -184,7 +187,7 @@ internal static class CompareLoad
             if (useEtag && etags.TryGetValue(url, out var tag)) request.Headers.IfNoneMatch.Add(tag);
             request.Options.Set(UrlKey, url);
             return request;
-        }, Connections, int.MaxValue, duration, response =>
+        }, Connections, MaxRequestsPerWorker, duration, response =>
         {
             if (useEtag && response.Headers.ETag is { } tag && response.RequestMessage?.Options.TryGetValue(UrlKey, out var url) == true)
                 etags[url] = tag;
@@ -196,7 +199,7 @@ internal static class CompareLoad
 
     private static Task<LoadResult> LoadOwnAsync(List<HttpClient> clients, TimeSpan duration) =>
         HttpLoad.RunAsync(w => clients[w], (w, _) => new HttpRequestMessage(HttpMethod.Get, "/api/v1/benchmarks/me"),
-            clients.Count, int.MaxValue, duration);
+            clients.Count, MaxRequestsPerWorker, duration);
 
     /// <summary>Five times: while the open-data load runs, a new organisation submits in the latest round (written as
     /// a submission writes it), and the time until the open-data figures of its country count it is measured.</summary>
