@@ -15,8 +15,10 @@ public sealed class ToolboxCatalogTests(WaypointFactory factory) : IClassFixture
         var links = await catalog.FindAsync(["ai-act", "no-such-key", "mims-plus"], "fr");
 
         Assert.Equal(["ai-act", "mims-plus"], links.Select(l => l.Key));
-        Assert.Equal("Artificial Intelligence Act", links[0].Name); // no French text yet: English
+        Assert.Equal("Règlement sur l'intelligence artificielle", links[0].Name); // the French text of content/toolbox/translations/fr.yaml
         Assert.Equal("https://eur-lex.europa.eu/eli/reg/2024/1689/oj", links[0].Url);
         Assert.NotEmpty(links[1].Summary);
+        var english = await catalog.FindAsync(["ai-act"], "en");
+        Assert.Equal("Artificial Intelligence Act", Assert.Single(english).Name);
     }
 }
