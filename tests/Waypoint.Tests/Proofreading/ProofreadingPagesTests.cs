@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Waypoint.Data.Accounts;
 using Waypoint.Data.Proofreading;
 using Waypoint.Tests.Infrastructure;
@@ -41,7 +42,8 @@ public sealed class ProofreadingPagesTests(WaypointFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var stored = await factory.WithDbAsync(db => db.WordingSuggestions.SingleAsync(s => s.AuthorId == member.Id));
         Assert.Equal(("de", "Find your authority", "Ihre Verwaltung finden", "/"), (stored.Language, stored.Key, stored.Text, stored.Page));
-        Assert.Contains("your wording is waiting for an editor", await browser.HtmlAsync(sent.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Contains(InLanguage("de", "Thank you: your wording is waiting for an editor."),
+            WebUtility.HtmlDecode(await browser.HtmlAsync(sent.Headers.Location!.OriginalString)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,7 +105,7 @@ public sealed class ProofreadingPagesTests(WaypointFactory factory) : IClassFixt
         var review = await factory.WithDbAsync(db => db.TranslationReviews.SingleAsync(r => r.Language == "sv" && r.Key == "Directory"));
         Assert.Equal(editorUser.Id, review.ReviewedById);
         var history = await editor.HtmlAsync(url);
-        Assert.Contains("Marked as proofread", history, StringComparison.Ordinal);
+        Assert.Contains(InLanguage("sv", "Marked as proofread"), WebUtility.HtmlDecode(history), StringComparison.Ordinal);
         Assert.Contains(editorUser.Email.Split('@')[0], history, StringComparison.Ordinal);
     }
 
@@ -124,4 +126,8 @@ public sealed class ProofreadingPagesTests(WaypointFactory factory) : IClassFixt
         Assert.Contains("/accounts/signin", signIn.Headers.Location?.OriginalString, StringComparison.OrdinalIgnoreCase);
         Assert.False(await factory.WithDbAsync(db => db.TranslationReviews.AnyAsync(r => r.Language == "de" && r.Key == "Directory")));
     }
+
+    /// <summary>The page's wording of <paramref name="english"/> in <paramref name="language"/>, as the application shows it.</summary>
+    private string InLanguage(string language, string english) =>
+        factory.Services.GetRequiredService<Waypoint.Infrastructure.Localization.TranslationCatalog>().Find(language, english) ?? english;
 }
