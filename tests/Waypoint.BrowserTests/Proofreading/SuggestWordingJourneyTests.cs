@@ -38,7 +38,8 @@ public sealed class SuggestWordingJourneyTests(WaypointServer server, BrowserFix
         await editor.GotoAsync("/proofreading?lang=de");
         await editor.AssertNoSeriousAccessibilityViolationsAsync();
         var suggestion = editor.Locator("section.claim").Filter(new() { HasText = "Finden Sie Ihre Verwaltung" });
-        await suggestion.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        // ?lang=de also shows the queue's own words in German, so the button is found by its form, not its name.
+        await suggestion.Locator("form[action*='handler=Accept'] button[type=submit]").ClickAsync();
         await Expect(editor.Locator(".notice-success")).ToContainTextAsync("Finden Sie Ihre Verwaltung");
 
         await page.GotoAsync("/de/");
