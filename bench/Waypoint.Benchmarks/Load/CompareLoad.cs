@@ -218,8 +218,11 @@ internal static class CompareLoad
             var suffix = Guid.NewGuid().ToString("N")[..10];
             var authority = new Waypoint.Data.Authorities.Authority
             {
-                Code = "BENCH_" + suffix, Type = Waypoint.Data.Authorities.AuthorityType.Municipality, Name = "Benchville " + suffix,
-                SearchName = "benchville " + suffix, CountryCode = "AT",
+                Code = "BENCH_" + suffix,
+                Type = Waypoint.Data.Authorities.AuthorityType.Municipality,
+                Name = "Benchville " + suffix,
+                SearchName = "benchville " + suffix,
+                CountryCode = "AT",
             };
             db.Authorities.Add(authority);
             await db.SaveChangesAsync();
