@@ -13,13 +13,13 @@ internal static class BenchmarkLabels
 {
     public static string Band(PopulationBand band, IStringLocalizer l) => band switch
     {
-        PopulationBand.Under1000 => l["under 1,000 inhabitants"],
+        PopulationBand.Under1000 => l["Fewer than 1,000 inhabitants"],
         PopulationBand.From1000To4999 => l["1,000 to 4,999 inhabitants"],
         PopulationBand.From5000To19999 => l["5,000 to 19,999 inhabitants"],
         PopulationBand.From20000To99999 => l["20,000 to 99,999 inhabitants"],
         PopulationBand.From100000To499999 => l["100,000 to 499,999 inhabitants"],
         PopulationBand.From500000 => l["500,000 inhabitants or more"],
-        _ => l["population unknown"],
+        _ => l["Population unknown"],
     };
 
     public static string Suppression(Suppression.Reason reason, int minimum, IStringLocalizer l) => reason switch
