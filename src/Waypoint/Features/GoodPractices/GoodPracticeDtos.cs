@@ -20,9 +20,14 @@ internal sealed record GoodPracticeEntryDto(
     int Round,
     DateTimeOffset? ApprovedAt);
 
-internal sealed record GoodPracticeResults(IReadOnlyList<GoodPracticeEntryDto> Items, int Page, int PageSize, int Total)
+/// <param name="Total">How many good practices match; when <paramref name="MoreThanTotal"/> is true, more than that: counting
+/// stops at <see cref="GoodPracticeLibrary.CountLimit"/> (or at the end of the page asked for, when it is further).</param>
+internal sealed record GoodPracticeResults(IReadOnlyList<GoodPracticeEntryDto> Items, int Page, int PageSize, int Total, bool MoreThanTotal)
 {
+    /// <summary>The pages counted so far: all of them, unless <see cref="MoreThanTotal"/>.</summary>
     public int PageCount => (Total + PageSize - 1) / PageSize;
+
+    public bool HasNextPage => Page < PageCount || (MoreThanTotal && Items.Count == PageSize);
 }
 
 /// <summary>A shared good practice as its organisation and the editors see it, whatever its status.</summary>

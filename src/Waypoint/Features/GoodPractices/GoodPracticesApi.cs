@@ -18,6 +18,8 @@ internal static class GoodPracticesApi
         var library = app.MapApiV1("/good-practices", "Good practices");
         library.MapGet("/", Search).AllowAnonymous()
             .WithSummary("Search approved good practices: q (accent-insensitive words), topic, country, type, band, page")
+            .WithDescription("20 per page, newest approval first. total counts the matches up to 1,000 (or to the end of the page asked " +
+                             "for); when there are more, moreThanTotal is true and total is that limit.")
             .Produces<GoodPracticeResults>().ProducesValidationProblem();
         library.MapGet("/{id:guid}", Get).AllowAnonymous().WithSummary("An approved good practice")
             .Produces<GoodPracticeEntryDto>().ProducesProblem(StatusCodes.Status404NotFound);
