@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Waypoint.Data.Accounts;
 using Waypoint.Data.GoodPractices;
+using Waypoint.Features.GoodPractices;
 using Waypoint.Tests.Accounts;
 using Waypoint.Tests.Assessments;
-using Waypoint.Features.GoodPractices;
 using Waypoint.Tests.Infrastructure;
 using Waypoint.Tests.Organisations;
 

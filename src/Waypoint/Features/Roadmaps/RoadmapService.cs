@@ -192,9 +192,11 @@ internal sealed class RoadmapService(
     }
 
     /// <summary>A change made on a version of the roadmap that is no longer the stored one.</summary>
-    private Failure Stale(int read, int current) =>
-        Failure.Conflict(l["Someone else changed this roadmap after you read it (you had version {0}, it is now at {1}). Nothing was saved: read the roadmap again and make your change on version {1}.", read, current])
-            with { CurrentVersion = current };
+    private Failure Stale(int read, int current)
+    {
+        string message = l["Someone else changed this roadmap after you read it (you had version {0}, it is now at {1}). Nothing was saved: read the roadmap again and make your change on version {1}.", read, current];
+        return Failure.Conflict(message) with { CurrentVersion = current };
+    }
 
     /// <summary>Every change must name the version of the roadmap it was made on.</summary>
     private void RequireVersion(int? version, FieldErrors errors)
