@@ -42,6 +42,7 @@ public sealed class SharedGoodPractice
     public PopulationBand PopulationBand { get; set; }
 
     public GoodPracticeStatus Status { get; set; } = GoodPracticeStatus.Pending;
+    /// <summary>Why an editor rejected it or, for <see cref="GoodPracticeStatus.Unpublished"/>, took it out of the library.</summary>
     public string? RejectionReason { get; set; }
 
     public DateTimeOffset PublishedAt { get; set; }
@@ -53,9 +54,17 @@ public sealed class SharedGoodPractice
     public int Version { get; set; }
 }
 
+/// <summary>Stored as its number: new states are added at the end.</summary>
 public enum GoodPracticeStatus
 {
     Pending,
     Approved,
     Rejected,
+
+    /// <summary>The organisation took it back (pending or in the library). It may share it again, through moderation again.</summary>
+    Withdrawn,
+
+    /// <summary>An editor took it out of the library, with a reason (<see cref="SharedGoodPractice.RejectionReason"/>) the
+    /// organisation's admins are emailed. The organisation may correct it and share it again, through moderation again.</summary>
+    Unpublished,
 }

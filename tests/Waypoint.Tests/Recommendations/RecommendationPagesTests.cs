@@ -104,6 +104,45 @@ public sealed class RecommendationPagesTests(WaypointFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_counted_policy_view_is_served_again_for_the_same_filters_until_it_expires()
+    {
+        await ArrangeSubmittedAsync("SI", 5, inventoryLevel: 1);
+        var coordinator = await factory.CreateUserAsync(roles: PlatformRoles.Coordinator);
+        using var browser = await factory.CreateBrowserClientAsync(coordinator);
+        var first = await browser.GetStringAsync("/recommendations/policy?round=2025&country=SI");
+        Assert.Contains("5 submitted assessments", first, StringComparison.Ordinal);
+
+        // A sixth submission, after the view was counted: the kept view is served, not a new count.
+        await ArrangeSubmittedAsync("SI", 1, inventoryLevel: 1);
+        var again = await browser.GetStringAsync("/recommendations/policy?round=2025&country=SI");
+        // The same filters written differently are the same view.
+        var lowerCase = await browser.GetStringAsync("/recommendations/policy?round=2025&country=si");
+
+        Assert.Contains("5 submitted assessments", again, StringComparison.Ordinal);
+        Assert.Contains("5 submitted assessments", lowerCase, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"policy-counted\"", again, StringComparison.Ordinal);
+        // Other filters are counted on their own, with the sixth included: the region SI11 holds all six.
+        Assert.Contains("6 submitted assessments", await browser.GetStringAsync("/recommendations/policy?round=2025&country=SI&nuts2=SI11"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_kept_view_of_a_group_too_small_still_shows_nothing_and_counts_below_the_minimum_stay_hidden()
+    {
+        await ArrangeSubmittedAsync("EE", 4, inventoryLevel: 1);
+        var coordinator = await factory.CreateUserAsync(roles: PlatformRoles.Coordinator);
+        using var browser = await factory.CreateBrowserClientAsync(coordinator);
+
+        var first = await browser.GetStringAsync("/recommendations/policy?round=2025&country=EE");
+        var kept = await browser.GetStringAsync("/recommendations/policy?round=2025&country=EE");
+
+        foreach (var html in new[] { first, kept })
+        {
+            Assert.Contains("data-testid=\"policy-too-few\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-recommendation=", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task The_policy_view_refuses_a_malformed_region_code_with_a_form_error()
     {
         var coordinator = await factory.CreateUserAsync(roles: PlatformRoles.Coordinator);

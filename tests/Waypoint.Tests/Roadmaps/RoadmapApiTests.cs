@@ -84,12 +84,14 @@ public sealed class RoadmapApiTests(WaypointFactory factory) : IClassFixture<Way
         var first = roadmap.Horizons[2].Actions[0];
         var second = roadmap.Horizons[2].Actions[1];
 
+        var version = roadmap.Version;
+
         var updated = await team.ContributorApi.PutAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{first.Id}",
-            new { owner = "Data team", dueDate = "2027-03-31", status = "in_progress" });
+            new { owner = "Data team", dueDate = "2027-03-31", status = "in_progress", version });
         var added = await team.ContributorApi.PostAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions",
-            new { title = "Hire a data steward", description = "One post, shared with the neighbouring town.", link = "https://example.eu/post", horizon = "quick_win", involvesProcurement = true });
-        var moved = await team.ContributorApi.PostAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{second.Id}/move", new { direction = "up" });
-        var removed = await team.AdminApi.DeleteAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{first.Id}");
+            new { title = "Hire a data steward", description = "One post, shared with the neighbouring town.", link = "https://example.eu/post", horizon = "quick_win", involvesProcurement = true, version = version + 1 });
+        var moved = await team.ContributorApi.PostAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{second.Id}/move", new { direction = "up", version = version + 2 });
+        var removed = await team.AdminApi.DeleteAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{first.Id}?version={version + 3}");
 
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         var action = (await updated.Content.ReadFromJsonAsync<RoadmapActionDto>(Json))!;
@@ -105,6 +107,69 @@ public sealed class RoadmapApiTests(WaypointFactory factory) : IClassFixture<Way
         Assert.DoesNotContain(after.Actions, a => a.Id == first.Id);
         Assert.Equal("Hire a data steward", after.Horizons[0].Actions[^1].Title);
         Assert.False(after.CanEdit);
+        Assert.Equal(version + 4, after.Version);
+    }
+
+    [Fact]
+    public async Task Of_two_editors_who_read_the_same_version_the_second_is_refused_with_409_and_nothing_changes()
+    {
+        using var team = await factory.CreateTeamAsync();
+        var roadmap = await CreateRoadmapAsync(factory, team);
+        var read = roadmap.Version;
+        var first = roadmap.Horizons[2].Actions[0];
+        var second = roadmap.Horizons[2].Actions[1];
+
+        var mine = await team.ContributorApi.PutAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{first.Id}", new { owner = "Data team", version = read });
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        var before = await SnapshotAsync();
+
+        var stale = new[]
+        {
+            await team.AdminApi.PutAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{first.Id}", new { owner = "IT office", status = "done", version = read }),
+            await team.AdminApi.PutAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{second.Id}", new { dueDate = "2027-01-31", version = read }),
+            await team.AdminApi.PostAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions", new { title = "Mine", horizon = "quick_win", version = read }),
+            await team.AdminApi.PostAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{second.Id}/move", new { direction = "up", version = read }),
+            await team.AdminApi.DeleteAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{second.Id}?version={read}"),
+        };
+
+        foreach (var response in stale)
+        {
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            var problem = await response.ProblemAsync();
+            Assert.Equal(read + 1, problem.GetProperty("currentVersion").GetInt32());
+            Assert.Contains("Someone else changed this roadmap", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        Assert.Equal(before, await SnapshotAsync());
+        var now = (await team.ViewerApi.GetFromJsonAsync<RoadmapDto>($"/api/v1/roadmaps/{roadmap.Id}", Json))!;
+        Assert.Equal("Data team", now.Actions.Single(a => a.Id == first.Id).Owner);
+
+        // Read again, the same change goes through.
+        var retried = await team.AdminApi.PutAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{first.Id}", new { owner = "IT office", version = now.Version });
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_change_without_the_version_is_refused_with_a_problem_naming_the_field_and_nothing_changes()
+    {
+        using var team = await factory.CreateTeamAsync();
+        var roadmap = await CreateRoadmapAsync(factory, team);
+        var action = roadmap.Actions.First();
+        var before = await SnapshotAsync();
+
+        var responses = new[]
+        {
+            await team.ContributorApi.PutAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{action.Id}", new { owner = "Me" }),
+            await team.ContributorApi.PostAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions", new { title = "Mine", horizon = "quick_win" }),
+            await team.ContributorApi.PostAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{action.Id}/move", new { direction = "down" }),
+            await team.ContributorApi.DeleteAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{action.Id}"),
+        };
+
+        foreach (var response in responses)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.True((await response.ProblemAsync()).GetProperty("errors").TryGetProperty("version", out _));
+        }
+        Assert.Equal(before, await SnapshotAsync());
     }
 
     [Fact]
@@ -115,9 +180,9 @@ public sealed class RoadmapApiTests(WaypointFactory factory) : IClassFixture<Way
         var action = roadmap.Actions.First();
         var before = await SnapshotAsync();
 
-        var update = await team.ViewerApi.PutAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{action.Id}", new { owner = "Me" });
-        var add = await team.ViewerApi.PostAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions", new { title = "Mine", horizon = "quick_win" });
-        var remove = await team.ViewerApi.DeleteAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{action.Id}");
+        var update = await team.ViewerApi.PutAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{action.Id}", new { owner = "Me", roadmap.Version });
+        var add = await team.ViewerApi.PostAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions", new { title = "Mine", horizon = "quick_win", roadmap.Version });
+        var remove = await team.ViewerApi.DeleteAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{action.Id}?version={roadmap.Version}");
 
         Assert.Equal(HttpStatusCode.OK, (await team.ViewerApi.GetAsync($"/api/v1/roadmaps/{roadmap.Id}")).StatusCode);
         Assert.All([update, add, remove], r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
@@ -138,10 +203,10 @@ public sealed class RoadmapApiTests(WaypointFactory factory) : IClassFixture<Way
         {
             await stranger.GetAsync($"/api/v1/roadmaps/{roadmap.Id}"),
             await stranger.GetAsync($"/api/v1/roadmaps/{roadmap.Id}/roadmap.pdf"),
-            await stranger.PutAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{action.Id}", new { owner = "Me" }),
-            await stranger.PostAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions", new { title = "Mine", horizon = "quick_win" }),
-            await stranger.PostAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{action.Id}/move", new { direction = "down" }),
-            await stranger.DeleteAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{action.Id}"),
+            await stranger.PutAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{action.Id}", new { owner = "Me", roadmap.Version }),
+            await stranger.PostAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions", new { title = "Mine", horizon = "quick_win", roadmap.Version }),
+            await stranger.PostAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{action.Id}/move", new { direction = "down", roadmap.Version }),
+            await stranger.DeleteAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{action.Id}?version={roadmap.Version}"),
             await stranger.PostAsync($"/api/v1/assessments/{roadmap.AssessmentId}/roadmap", null),
         };
 
@@ -163,7 +228,7 @@ public sealed class RoadmapApiTests(WaypointFactory factory) : IClassFixture<Way
         using var team = await factory.CreateTeamAsync();
         var roadmap = await CreateRoadmapAsync(factory, team);
         var text = value == "LONG" ? new string('a', 2001) : value;
-        var body = new Dictionary<string, object?> { ["title"] = "A valid title", ["horizon"] = "one_year", [field] = text };
+        var body = new Dictionary<string, object?> { ["title"] = "A valid title", ["horizon"] = "one_year", ["version"] = roadmap.Version, [field] = text };
         var before = await SnapshotAsync();
 
         var response = await team.ContributorApi.PostAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions", body);
@@ -181,7 +246,7 @@ public sealed class RoadmapApiTests(WaypointFactory factory) : IClassFixture<Way
         var roadmap = await CreateRoadmapAsync(factory, team);
         var before = await SnapshotAsync();
 
-        var response = await team.ContributorApi.PutAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{roadmap.Actions.First().Id}", new { title = "Mine now" });
+        var response = await team.ContributorApi.PutAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions/{roadmap.Actions.First().Id}", new { title = "Mine now", roadmap.Version });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(before, await SnapshotAsync());
@@ -192,7 +257,7 @@ public sealed class RoadmapApiTests(WaypointFactory factory) : IClassFixture<Way
     {
         using var team = await factory.CreateTeamAsync();
         var roadmap = await CreateRoadmapAsync(factory, team);
-        await team.ContributorApi.PostAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions", new { title = "Ενημέρωση των υπαλλήλων – обучение персонала", horizon = "quick_win" });
+        await team.ContributorApi.PostAsJsonAsync($"/api/v1/roadmaps/{roadmap.Id}/actions", new { title = "Ενημέρωση των υπαλλήλων – обучение персонала", horizon = "quick_win", roadmap.Version });
 
         var response = await team.ViewerApi.GetAsync($"/api/v1/roadmaps/{roadmap.Id}/roadmap.pdf");
 

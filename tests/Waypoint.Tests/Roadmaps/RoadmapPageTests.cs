@@ -59,6 +59,44 @@ public sealed class RoadmapPageTests(WaypointFactory factory) : IClassFixture<Wa
     }
 
     [Fact]
+    public async Task A_form_filled_before_a_colleagues_change_is_refused_with_the_roadmap_as_it_is_now_and_nothing_changes()
+    {
+        using var team = await factory.CreateTeamAsync();
+        var roadmap = await RoadmapApiTests.CreateRoadmapAsync(factory, team);
+        var page = $"/roadmaps/{roadmap.Id}";
+        var action = roadmap.Horizons[2].Actions[0];
+        using var mine = await factory.CreateBrowserClientAsync(team.Contributor);
+        using var theirs = await factory.CreateBrowserClientAsync(team.Admin);
+        var myForms = new FormPoster(mine);
+        var theirForms = new FormPoster(theirs);
+        var myPage = await FormPoster.ParseAsync(await mine.GetAsync(page));
+        var theirPage = await FormPoster.ParseAsync(await theirs.GetAsync(page));
+
+        var saved = await myForms.SubmitAsync(myPage, page, [KeyValuePair.Create("Owner", (string?)"Data team")], $"#action-{action.Id:N} form");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = await factory.WithDbAsync(db => db.RoadmapActions.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Owner, a.Position, a.Status }).ToListAsync());
+
+        var stale = new[]
+        {
+            await theirForms.SubmitAsync(theirPage, page, [KeyValuePair.Create("Owner", (string?)"IT office")], $"#action-{action.Id:N} form"),
+            await theirForms.SubmitAsync(theirPage, page, [KeyValuePair.Create("Title", (string?)"Train the staff")], "form[action*='handler=Add']"),
+            await theirForms.SubmitAsync(theirPage, page, [], $"#action-{action.Id:N} form[action*='handler=Remove']"),
+            await theirForms.SubmitAsync(theirPage, page, [], $"#action-{roadmap.Horizons[2].Actions[1].Id:N} form[action*='handler=Move']"),
+        };
+
+        foreach (var response in stale)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = await FormPoster.ParseAsync(response);
+            Assert.Contains("Someone else changed this roadmap", html.QuerySelector(".error-summary")?.TextContent, StringComparison.Ordinal);
+            // The form shows what is stored now, not what was sent.
+            Assert.Equal("Data team", html.QuerySelector($"#owner-{action.Id:N}")?.GetAttribute("value"));
+        }
+        Assert.Equal(stored.Count, await factory.WithDbAsync(db => db.RoadmapActions.CountAsync()));
+        Assert.Equal(stored, await factory.WithDbAsync(db => db.RoadmapActions.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Owner, a.Position, a.Status }).ToListAsync()));
+    }
+
+    [Fact]
     public async Task Another_organisations_member_gets_404_on_the_pages()
     {
         using var team = await factory.CreateTeamAsync();

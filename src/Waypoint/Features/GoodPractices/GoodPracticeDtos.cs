@@ -20,9 +20,14 @@ internal sealed record GoodPracticeEntryDto(
     int Round,
     DateTimeOffset? ApprovedAt);
 
-internal sealed record GoodPracticeResults(IReadOnlyList<GoodPracticeEntryDto> Items, int Page, int PageSize, int Total)
+/// <param name="Total">How many good practices match; when <paramref name="MoreThanTotal"/> is true, more than that: counting
+/// stops at <see cref="GoodPracticeLibrary.CountLimit"/> (or at the end of the page asked for, when it is further).</param>
+internal sealed record GoodPracticeResults(IReadOnlyList<GoodPracticeEntryDto> Items, int Page, int PageSize, int Total, bool MoreThanTotal)
 {
+    /// <summary>The pages counted so far: all of them, unless <see cref="MoreThanTotal"/>.</summary>
     public int PageCount => (Total + PageSize - 1) / PageSize;
+
+    public bool HasNextPage => Page < PageCount || (MoreThanTotal && Items.Count == PageSize);
 }
 
 /// <summary>A shared good practice as its organisation and the editors see it, whatever its status.</summary>
@@ -55,8 +60,11 @@ internal sealed record PublishableGoodPracticeDto(
     string? Achievement,
     SharedGoodPracticeDto? Shared)
 {
-    /// <summary>Not shared yet, or rejected: an admin may (again) propose it.</summary>
-    public bool CanPublish => Shared is null || Shared.Status == GoodPracticeStatus.Rejected;
+    /// <summary>Not shared yet, or rejected, withdrawn or unpublished: an admin may (again) propose it.</summary>
+    public bool CanPublish => Shared is null || GoodPracticeService.MayShareAgain(Shared.Status);
+
+    /// <summary>Waiting for an editor or in the library: an admin may withdraw it.</summary>
+    public bool CanWithdraw => Shared is not null && GoodPracticeService.MayWithdraw(Shared.Status);
 }
 
 /// <summary>Propose a good practice of a submitted assessment for the library. The text is what will be shown: it starts
@@ -70,3 +78,9 @@ internal sealed record GoodPracticeText(string? Title, string? Url, string? Desc
 internal sealed record ApproveGoodPracticeRequest(int? Version, GoodPracticeText? Changes);
 
 internal sealed record RejectGoodPracticeRequest(int? Version, string? Reason);
+
+/// <summary>Withdraw the version the organisation's admin read from the library (or from the moderation queue).</summary>
+internal sealed record WithdrawGoodPracticeRequest(int? Version);
+
+/// <summary>Take an approved good practice out of the library, with a reason the organisation's admins receive.</summary>
+internal sealed record UnpublishGoodPracticeRequest(int? Version, string? Reason);

@@ -26,6 +26,12 @@ internal sealed partial class GoodPracticeEmails(WaypointDbContext db, IEmailSen
             localizer["An editor did not publish the good practice \"{0}\" that your organisation shared, for this reason:\n\n{1}\n\nYou can correct it and share it again at {2}", title, reason, Link($"/organisations/{organisationId}/good-practices")]),
             cancellationToken);
 
+    public Task UnpublishedAsync(Guid organisationId, string title, string reason, CancellationToken cancellationToken) =>
+        SendToAdminsAsync(organisationId, () => (
+            localizer["Your good practice \"{0}\" was taken out of the library", title],
+            localizer["An editor took the good practice \"{0}\" that your organisation shared out of the library, for this reason:\n\n{1}\n\nYou can correct it and share it again at {2}", title, reason, Link($"/organisations/{organisationId}/good-practices")]),
+            cancellationToken);
+
     private string Link(string path) => urls.Absolute(path).AbsoluteUri;
 
     private async Task SendToAdminsAsync(Guid organisationId, Func<(string Subject, string Body)> compose, CancellationToken cancellationToken)

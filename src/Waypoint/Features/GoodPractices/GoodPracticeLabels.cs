@@ -10,6 +10,8 @@ internal static class GoodPracticeLabels
     {
         GoodPracticeStatus.Pending => l["Waiting for an editor"],
         GoodPracticeStatus.Approved => l["In the library"],
+        GoodPracticeStatus.Withdrawn => l["Withdrawn by your organisation"],
+        GoodPracticeStatus.Unpublished => l["Taken out of the library by an editor"],
         _ => l["Not published"],
     };
 

@@ -63,6 +63,9 @@ internal sealed class GoodPracticeLibrary(WaypointDbContext db, TopicNames topic
 {
     public const int PageSize = 20;
 
+    /// <summary>Matches are counted up to this many; beyond it the library says "more than 1,000".</summary>
+    public const int CountLimit = 1000;
+
     /// <summary>At most this many words of a search count; more would only slow the query down.</summary>
     public const int MaxWords = 8;
 
@@ -86,11 +89,22 @@ internal sealed class GoodPracticeLibrary(WaypointDbContext db, TopicNames topic
             .Skip(offset).Take(PageSize)
             .Select(p => new { p.Id, p.TopicKey, p.Title, p.Url, p.Description, p.AuthorityId, p.AuthorityName, p.CountryCode, p.AuthorityType, p.PopulationBand, p.Round, p.DecidedAt })
             .ToListAsync(cancellationToken);
-        // A short page is the last one, and then the total is known without counting again.
-        var total = rows.Count < PageSize && (rows.Count > 0 || offset == 0) ? offset + rows.Count : await matches.CountAsync(cancellationToken);
+        // A short page is the last one, and then the total is known without counting again. Otherwise the count stops
+        // at CountLimit (or at the end of this page): counting every match of a common word costs more than the page.
+        var (total, more) = rows.Count < PageSize && (rows.Count > 0 || offset == 0)
+            ? (offset + rows.Count, false)
+            : await CountAsync(matches, Math.Max(CountLimit, offset + PageSize), cancellationToken);
         var items = rows.Select(p => new GoodPracticeEntryDto(p.Id, p.TopicKey, topics.Title(p.TopicKey), p.Title, p.Url, p.Description, p.AuthorityId,
             p.AuthorityName, p.CountryCode, p.AuthorityType, p.PopulationBand, p.Round, p.DecidedAt)).ToList();
-        return new GoodPracticeResults(items, search.Page, PageSize, total);
+        return new GoodPracticeResults(items, search.Page, PageSize, total, more);
+    }
+
+    /// <summary>The number of matches up to <paramref name="limit"/>; beyond it, the limit and "more".</summary>
+    private static async Task<(int Total, bool More)> CountAsync(IQueryable<SharedGoodPractice> matches, int limit, CancellationToken cancellationToken)
+    {
+        // No order: the database may stop at the first limit + 1 matches it meets, in whatever order it reads them.
+        var counted = await matches.Take(limit + 1).CountAsync(cancellationToken);
+        return counted > limit ? (limit, true) : (counted, false);
     }
 
     /// <summary>An approved good practice, or null: pending and rejected ones are not public.</summary>

@@ -13,7 +13,9 @@ namespace Waypoint.Features.GoodPractices;
 /// <summary>
 /// Sharing good practices: an organisation's admins propose the good practices of its submitted assessments, editors
 /// approve (possibly after correcting the text) or reject them with a reason, and the organisation's admins are told.
-/// Nothing is listed publicly before an editor approved it.
+/// Nothing is listed publicly before an editor approved it. The organisation's admins may withdraw what they shared, and
+/// editors may take an approved one out of the library with a reason; either way it may be shared again, through
+/// moderation again.
 /// </summary>
 internal sealed class GoodPracticeService(WaypointDbContext db, OrganisationAccess access, GoodPracticeEmails emails, TopicNames topics,
     TimeProvider clock, IStringLocalizer<Program> l)
@@ -66,7 +68,7 @@ internal sealed class GoodPracticeService(WaypointDbContext db, OrganisationAcce
         var userId = OrganisationAccess.UserIdOf(user)!;
         var authority = assessment.Authority;
         var existing = await db.SharedGoodPractices.FirstOrDefaultAsync(p => p.AssessmentId == assessment.Id && p.TopicKey == topicKey, cancellationToken);
-        if (existing is not null && existing.Status != GoodPracticeStatus.Rejected)
+        if (existing is not null && !MayShareAgain(existing.Status))
         {
             return Outcome<SharedGoodPracticeDto>.Refused(Failure.Conflict(existing.Status == GoodPracticeStatus.Pending
                 ? l["This good practice is already waiting for an editor."]
@@ -117,6 +119,61 @@ internal sealed class GoodPracticeService(WaypointDbContext db, OrganisationAcce
         }
         return Outcome<SharedGoodPracticeDto>.Success(await GetDtoAsync(practice.Id, cancellationToken));
     }
+
+    public static bool MayShareAgain(GoodPracticeStatus status) =>
+        status is GoodPracticeStatus.Rejected or GoodPracticeStatus.Withdrawn or GoodPracticeStatus.Unpublished;
+
+    public static bool MayWithdraw(GoodPracticeStatus status) => status is GoodPracticeStatus.Pending or GoodPracticeStatus.Approved;
+
+    /// <summary>Withdraws a good practice the organisation shared (its admins), from the library or the moderation queue.
+    /// People outside the organisation learn nothing (404); its other members are refused (403).</summary>
+    public async Task<Outcome<SharedGoodPracticeDto>> WithdrawAsync(ClaimsPrincipal user, Guid id, WithdrawGoodPracticeRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Version is null) return Outcome<SharedGoodPracticeDto>.Refused(Failure.Invalid("version", l["Send the version of the good practice you read."]));
+        var practice = await db.SharedGoodPractices.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var notFound = Failure.NotFound(l["There is no shared good practice with this id."]);
+        if (practice is null) return Outcome<SharedGoodPracticeDto>.Refused(notFound);
+        if (await access.RequireAsync(user, practice.OrganisationId, OrganisationRole.Admin, cancellationToken) is { } denied)
+            return Outcome<SharedGoodPracticeDto>.Refused(denied.Kind == FailureKind.NotFound ? notFound : denied);
+        if (!MayWithdraw(practice.Status))
+            return Outcome<SharedGoodPracticeDto>.Refused(Failure.Conflict(l["This good practice is neither in the library nor waiting for an editor: there is nothing to withdraw."]));
+        if (practice.Version != request.Version)
+            return Outcome<SharedGoodPracticeDto>.Refused(Stale(request.Version.Value, practice.Version));
+        practice.Status = GoodPracticeStatus.Withdrawn;
+        practice.RejectionReason = null;
+        practice.DecidedAt = clock.GetUtcNow();
+        practice.DecidedById = OrganisationAccess.UserIdOf(user);
+        practice.Version++;
+        if (await SaveDecisionAsync(cancellationToken) is { } conflict) return Outcome<SharedGoodPracticeDto>.Refused(conflict);
+        return Outcome<SharedGoodPracticeDto>.Success(await GetDtoAsync(id, cancellationToken));
+    }
+
+    /// <summary>Takes an approved good practice out of the library (editors), with a reason the organisation's admins receive.</summary>
+    public async Task<Outcome<SharedGoodPracticeDto>> UnpublishAsync(string editorId, Guid id, UnpublishGoodPracticeRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (request.Version is null) errors.Add("version", l["Send the version of the good practice you read."]);
+        var reason = GoodPracticeRules.ValidateReason(request.Reason, errors, l);
+        if (errors.Any) return Outcome<SharedGoodPracticeDto>.Refused(errors.ToFailure());
+
+        var practice = await db.SharedGoodPractices.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (practice is null) return Outcome<SharedGoodPracticeDto>.Refused(Failure.NotFound(l["There is no shared good practice with this id."]));
+        if (practice.Status != GoodPracticeStatus.Approved)
+            return Outcome<SharedGoodPracticeDto>.Refused(Failure.Conflict(l["This good practice is not in the library: there is nothing to unpublish."]));
+        if (practice.Version != request.Version)
+            return Outcome<SharedGoodPracticeDto>.Refused(Stale(request.Version!.Value, practice.Version));
+        practice.Status = GoodPracticeStatus.Unpublished;
+        practice.RejectionReason = reason;
+        practice.DecidedAt = clock.GetUtcNow();
+        practice.DecidedById = editorId;
+        practice.Version++;
+        if (await SaveDecisionAsync(cancellationToken) is { } conflict) return Outcome<SharedGoodPracticeDto>.Refused(conflict);
+        await emails.UnpublishedAsync(practice.OrganisationId, practice.Title, reason!, cancellationToken);
+        return Outcome<SharedGoodPracticeDto>.Success(await GetDtoAsync(id, cancellationToken));
+    }
+
+    private Failure Stale(int version, int current) =>
+        Failure.Conflict(l["This good practice changed after you read it (you had version {0}, it is now at {1}). Reload and decide again.", version, current]) with { CurrentVersion = current };
 
     /// <summary>The good practices waiting for an editor, oldest first.</summary>
     public async Task<IReadOnlyList<SharedGoodPracticeDto>> PendingAsync(CancellationToken cancellationToken)
@@ -178,8 +235,7 @@ internal sealed class GoodPracticeService(WaypointDbContext db, OrganisationAcce
         if (practice is null) return (null, Failure.NotFound(l["There is no shared good practice with this id."]));
         if (practice.Status != GoodPracticeStatus.Pending)
             return (null, Failure.Conflict(l["This good practice is no longer waiting for a decision: another editor decided it."]));
-        if (practice.Version != version)
-            return (null, Failure.Conflict(l["This good practice changed after you read it (you had version {0}, it is now at {1}). Reload and decide again.", version, practice.Version]) with { CurrentVersion = practice.Version });
+        if (practice.Version != version) return (null, Stale(version, practice.Version));
         return (practice, null);
     }
 
@@ -195,6 +251,10 @@ internal sealed class GoodPracticeService(WaypointDbContext db, OrganisationAcce
             return Failure.Conflict(l["Another editor decided this good practice at the same moment. Reload the queue."]);
         }
     }
+
+    /// <summary>A shared good practice whatever its status, for editors; null when there is none.</summary>
+    public async Task<SharedGoodPracticeDto?> FindSharedAsync(Guid id, CancellationToken cancellationToken) =>
+        await SharedQuery().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) is { } found ? ToDto(found) : null;
 
     private async Task<SharedGoodPracticeDto> GetDtoAsync(Guid id, CancellationToken cancellationToken) =>
         ToDto(await SharedQuery().FirstAsync(p => p.Id == id, cancellationToken));

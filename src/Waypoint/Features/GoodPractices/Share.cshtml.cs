@@ -54,6 +54,22 @@ internal sealed class ShareModel(GoodPracticeService service, OrganisationAccess
         return Page();
     }
 
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid sharedId, int? version, CancellationToken cancellationToken)
+    {
+        var outcome = await service.WithdrawAsync(User, sharedId, new WithdrawGoodPracticeRequest(version), cancellationToken);
+        if (outcome.Succeeded)
+        {
+            Notice = localizer["\"{0}\" is withdrawn: it is no longer in the library. You can share it again; an editor will read it again.", outcome.Value!.Title];
+            return RedirectToPage(new { id = Id });
+        }
+        var failure = outcome.Failure!;
+        if (failure.Kind == FailureKind.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
+        if (!await LoadAsync(cancellationToken) || failure.Kind == FailureKind.NotFound) return NotFound();
+        PageErrors.Add(ModelState, failure);
+        Response.StatusCode = failure.Kind == FailureKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var practices = await service.PublishableAsync(User, Id, cancellationToken);

@@ -11,8 +11,11 @@ namespace Waypoint.Features.Recommendations;
 /// assessments of a round, in Europe, a country or a NUTS-2 region, with counts and shares. A group smaller than the
 /// minimum group size shows nothing, and no count below it is shown.</summary>
 [Authorize(Policy = PlatformRoles.Coordinator)]
-internal sealed partial class PolicyModel(RecommendationService recommendations, IStringLocalizer<Program> l) : PageModel
+internal sealed partial class PolicyModel(RecommendationService recommendations, PolicyViewCache cache, IStringLocalizer<Program> l) : PageModel
 {
+    /// <summary>How long a counted view is kept, for the note under the figures.</summary>
+    public double CacheMinutes => cache.Duration.TotalMinutes;
+
     [FromQuery(Name = "round")]
     public string? Round { get; set; }
 

@@ -56,4 +56,6 @@ internal sealed record RecommendationDto(
 internal sealed record PolicyRowDto(string Key, string Level, string TopicKey, string TopicTitle, string Title, int? Count, double? Share);
 
 /// <summary>The policy view of one group: null rows when the group is smaller than the minimum group size.</summary>
-internal sealed record PolicyViewDto(int Round, string? Country, string? Nuts2, int Organisations, int MinimumGroupSize, IReadOnlyList<PolicyRowDto>? Rows);
+/// <param name="CountedAt">When the figures were counted: a view is kept for a few minutes (<see cref="PolicyViewCache"/>).</param>
+internal sealed record PolicyViewDto(int Round, string? Country, string? Nuts2, int Organisations, int MinimumGroupSize, IReadOnlyList<PolicyRowDto>? Rows,
+    DateTimeOffset CountedAt);

@@ -9,6 +9,10 @@ internal sealed class RecommendationOptions
     /// beside the application, where the build copies <c>content/recommendations</c>.</summary>
     public string? Directory { get; set; }
 
+    /// <summary>How long a counted policy view is kept and served before it is counted again (absolute, from the
+    /// counting). Zero counts on every request.</summary>
+    public TimeSpan PolicyCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
+
     public string ResolveDirectory()
     {
         var configured = string.IsNullOrWhiteSpace(Directory) ? Path.Combine("Content", "recommendations") : Directory;

@@ -35,6 +35,7 @@ internal sealed class RecommendationService(
     RecommendationLibrary library,
     OrganisationAccess access,
     IOptions<BenchmarkOptions> benchmarkOptions,
+    PolicyViewCache policyViews,
     TimeProvider clock,
     IStringLocalizer<Program> l)
 {
@@ -128,8 +129,12 @@ internal sealed class RecommendationService(
     // ---- policy view ----------------------------------------------------------------------------------------------
 
     /// <summary>How often each recommendation, of every level, applies among the submitted assessments of a round,
-    /// optionally of one country or NUTS-2 region. Counts below the minimum group size are never given.</summary>
-    public async Task<PolicyViewDto> PolicyAsync(int? round, string? country, string? nuts2, CancellationToken cancellationToken)
+    /// optionally of one country or NUTS-2 region. Counts below the minimum group size are never given. A view counted
+    /// less than <see cref="RecommendationOptions.PolicyCacheDuration"/> ago is served as it was.</summary>
+    public Task<PolicyViewDto> PolicyAsync(int? round, string? country, string? nuts2, CancellationToken cancellationToken) =>
+        policyViews.GetOrCountAsync(round, country, nuts2, () => CountPolicyAsync(round, country, nuts2, cancellationToken));
+
+    private async Task<PolicyViewDto> CountPolicyAsync(int? round, string? country, string? nuts2, CancellationToken cancellationToken)
     {
         var minimum = benchmarkOptions.Value.MinimumGroupSize;
         var entries = db.BenchmarkEntries.AsNoTracking();
@@ -139,7 +144,7 @@ internal sealed class RecommendationService(
         if (!string.IsNullOrEmpty(nuts2)) entries = entries.Where(e => e.Nuts2Code == nuts2);
 
         var group = await entries.Select(e => new { e.AssessmentId, e.QuestionnaireVersion }).ToListAsync(cancellationToken);
-        if (group.Count < minimum) return new PolicyViewDto(theRound, country, nuts2, group.Count, minimum, null);
+        if (group.Count < minimum) return new PolicyViewDto(theRound, country, nuts2, group.Count, minimum, null, clock.GetUtcNow());
 
         var answers = await db.Answers.AsNoTracking()
             .Where(a => a.Choice == AnswerChoice.Level && entries.Any(e => e.AssessmentId == a.AssessmentId))
@@ -170,7 +175,7 @@ internal sealed class RecommendationService(
             .OrderBy(r => r.Level == "local" ? 0 : r.Level == "regional" ? 1 : 2)
             .ThenByDescending(r => r.Count ?? 0).ThenBy(r => r.Key, StringComparer.Ordinal)
             .ToList();
-        return new PolicyViewDto(theRound, country, nuts2, group.Count, minimum, rows);
+        return new PolicyViewDto(theRound, country, nuts2, group.Count, minimum, rows, clock.GetUtcNow());
     }
 
     // ---- editors --------------------------------------------------------------------------------------------------

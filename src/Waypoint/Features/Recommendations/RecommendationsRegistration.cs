@@ -28,6 +28,7 @@ internal static class RecommendationsRegistration
         });
         builder.Services.AddScoped<IDatabaseSeeder, RecommendationSeeder>();
         builder.Services.AddScoped<RecommendationService>();
+        builder.Services.AddSingleton<PolicyViewCache>();
         return builder;
     }
 

@@ -31,16 +31,20 @@ internal sealed class RoadmapModel(RoadmapService roadmaps, IStringLocalizer<Pro
     [BindProperty] public string? Status { get; set; }
     [BindProperty] public bool InvolvesProcurement { get; set; }
 
+    /// <summary>The version of the roadmap the form was filled on; a change on an older one is refused.</summary>
+    [BindProperty] public int? Version { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostUpdateAsync(Guid actionId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } missing) return missing;
+        // An action a colleague removed meanwhile: the service refuses the stale version before it looks for the action.
         var action = Roadmap.Actions.FirstOrDefault(a => a.Id == actionId);
-        if (action is null) return NotFound();
-        var request = action.Own
-            ? new UpdateActionRequest(Title ?? "", Description ?? "", Link ?? "", Horizon, Owner ?? "", DueDate ?? "", Status)
-            : new UpdateActionRequest(null, null, null, Horizon, Owner ?? "", DueDate ?? "", Status);
+        if (action is null && Version == Roadmap.Version) return NotFound();
+        var request = action?.Own == true
+            ? new UpdateActionRequest(Title ?? "", Description ?? "", Link ?? "", Horizon, Owner ?? "", DueDate ?? "", Status, Version)
+            : new UpdateActionRequest(null, null, null, Horizon, Owner ?? "", DueDate ?? "", Status, Version);
         var outcome = await roadmaps.UpdateActionAsync(User, Id, actionId, request, cancellationToken);
         return await AfterAsync(outcome.Failure, actionId, l["The action is saved."], cancellationToken);
     }
@@ -49,21 +53,21 @@ internal sealed class RoadmapModel(RoadmapService roadmaps, IStringLocalizer<Pro
     {
         if (await LoadAsync(cancellationToken) is { } missing) return missing;
         var outcome = await roadmaps.AddActionAsync(User, Id,
-            new AddActionRequest(Title, Description, Link, Horizon, Owner, DueDate, Status, InvolvesProcurement), cancellationToken);
+            new AddActionRequest(Title, Description, Link, Horizon, Owner, DueDate, Status, InvolvesProcurement, Version), cancellationToken);
         return await AfterAsync(outcome.Failure, Guid.Empty, l["Your action is added."], cancellationToken);
     }
 
     public async Task<IActionResult> OnPostMoveAsync(Guid actionId, string direction, CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } missing) return missing;
-        var outcome = await roadmaps.MoveActionAsync(User, Id, actionId, new MoveActionRequest(direction), cancellationToken);
+        var outcome = await roadmaps.MoveActionAsync(User, Id, actionId, new MoveActionRequest(direction, Version), cancellationToken);
         return await AfterAsync(outcome.Failure, actionId, l["The action is moved."], cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid actionId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } missing) return missing;
-        var outcome = await roadmaps.RemoveActionAsync(User, Id, actionId, cancellationToken);
+        var outcome = await roadmaps.RemoveActionAsync(User, Id, actionId, Version, cancellationToken);
         return await AfterAsync(outcome.Failure, actionId, l["The action is removed."], cancellationToken);
     }
 
@@ -87,9 +91,16 @@ internal sealed class RoadmapModel(RoadmapService roadmaps, IStringLocalizer<Pro
         }
         if (failure.Kind == FailureKind.NotFound) return NotFound();
         if (failure.Kind == FailureKind.Forbidden) return Forbid();
+        await LoadAsync(cancellationToken);
+        if (failure.CurrentVersion is not null)
+        {
+            // Stale: the page shows the roadmap as it is now, not what was sent, so that the change is made again on it.
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, l["Someone else changed this roadmap since you opened it, so your change was not saved. The page now shows the roadmap as it is: check it and make your change again."]);
+            return Page();
+        }
         PageErrors.Add(ModelState, failure, field => FieldId(field, actionId));
         FailedAction = actionId;
-        await LoadAsync(cancellationToken);
         return Page();
     }
 }

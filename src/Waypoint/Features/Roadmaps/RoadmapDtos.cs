@@ -56,17 +56,22 @@ internal sealed record TopicProgressDto(string TopicKey, string TopicTitle, deci
 
 internal sealed record ProgressActionDto(string Title, string Status);
 
-// Requests: loosely typed so that a wrong value gets a message saying what to send.
+// Requests: loosely typed so that a wrong value gets a message saying what to send. Every change names the version of
+// the roadmap it was made on (RoadmapDto.Version); when someone changed the roadmap since, it is refused with 409.
 
 /// <param name="Horizon"><c>quick_win</c>, <c>one_year</c> or <c>three_years</c>.</param>
 /// <param name="DueDate">A date as yyyy-mm-dd, or empty.</param>
 /// <param name="Status"><c>planned</c>, <c>in_progress</c> or <c>done</c>.</param>
+/// <param name="Version">The version of the roadmap the action was written on.</param>
 internal sealed record AddActionRequest(string? Title, string? Description, string? Link, string? Horizon, string? Owner, string? DueDate,
-    string? Status, bool? InvolvesProcurement);
+    string? Status, bool? InvolvesProcurement, int? Version);
 
 /// <summary>Every field is optional: what is sent replaces what is stored. Title, description and link can change only on
 /// the organisation's own actions.</summary>
-internal sealed record UpdateActionRequest(string? Title, string? Description, string? Link, string? Horizon, string? Owner, string? DueDate, string? Status);
+/// <param name="Version">The version of the roadmap the change was made on.</param>
+internal sealed record UpdateActionRequest(string? Title, string? Description, string? Link, string? Horizon, string? Owner, string? DueDate, string? Status,
+    int? Version);
 
 /// <param name="Direction"><c>up</c> or <c>down</c>, within the action's horizon.</param>
-internal sealed record MoveActionRequest(string? Direction);
+/// <param name="Version">The version of the roadmap the move was made on.</param>
+internal sealed record MoveActionRequest(string? Direction, int? Version);

@@ -180,13 +180,28 @@ internal sealed class RoadmapService(
 
     // ---- editing --------------------------------------------------------------------------------------------------
 
-    /// <summary>Loads the roadmap for a change by a contributor or admin of its organisation.</summary>
-    private async Task<(Roadmap? Roadmap, Failure? Failure)> ForChangeAsync(ClaimsPrincipal user, Guid roadmapId, CancellationToken cancellationToken)
+    /// <summary>Loads the roadmap for a change by a contributor or admin of its organisation, made on the version the person
+    /// read. When someone changed the roadmap since, the change is refused as a conflict naming the current version.</summary>
+    private async Task<(Roadmap? Roadmap, Failure? Failure)> ForChangeAsync(ClaimsPrincipal user, Guid roadmapId, int version, CancellationToken cancellationToken)
     {
         var roadmap = await db.Roadmaps.Include(r => r.Actions).FirstOrDefaultAsync(r => r.Id == roadmapId, cancellationToken);
         if (roadmap is null || await access.RoleOfAsync(user, roadmap.OrganisationId, cancellationToken) is null) return (null, NotFound());
         if (await access.RequireAsync(user, roadmap.OrganisationId, OrganisationRole.Contributor, cancellationToken) is { } denied) return (null, denied);
+        if (roadmap.Version != version) return (null, Stale(version, roadmap.Version));
         return (roadmap, null);
+    }
+
+    /// <summary>A change made on a version of the roadmap that is no longer the stored one.</summary>
+    private Failure Stale(int read, int current)
+    {
+        string message = l["Someone else changed this roadmap after you read it (you had version {0}, it is now at {1}). Nothing was saved: read the roadmap again and make your change on version {1}.", read, current];
+        return Failure.Conflict(message) with { CurrentVersion = current };
+    }
+
+    /// <summary>Every change must name the version of the roadmap it was made on.</summary>
+    private void RequireVersion(int? version, FieldErrors errors)
+    {
+        if (version is null) errors.Add("version", l["Send the version of the roadmap you read (the version field of the roadmap)."]);
     }
 
     public async Task<Outcome<RoadmapActionDto>> AddActionAsync(ClaimsPrincipal user, Guid roadmapId, AddActionRequest request, CancellationToken cancellationToken)
@@ -201,9 +216,10 @@ internal sealed class RoadmapService(
         var owner = RoadmapInput.Text("owner", request.Owner, RoadmapAction.OwnerMaxLength, l["The owner"], errors, l);
         var due = RoadmapInput.DueDate(request.DueDate, errors, l);
         var status = RoadmapInput.Status(request.Status, errors, l);
+        RequireVersion(request.Version, errors);
         if (errors.Any) return Outcome<RoadmapActionDto>.Refused(errors.ToFailure());
 
-        var (roadmap, failure) = await ForChangeAsync(user, roadmapId, cancellationToken);
+        var (roadmap, failure) = await ForChangeAsync(user, roadmapId, request.Version!.Value, cancellationToken);
         if (failure is not null) return Outcome<RoadmapActionDto>.Refused(failure);
         if (roadmap!.Actions.Count >= MaximumActions)
             return Outcome<RoadmapActionDto>.Refused(Failure.Conflict(l["A roadmap holds at most {0} actions; remove some before adding more.", MaximumActions]));
@@ -236,9 +252,10 @@ internal sealed class RoadmapService(
         var owner = RoadmapInput.Text("owner", request.Owner, RoadmapAction.OwnerMaxLength, l["The owner"], errors, l);
         var due = RoadmapInput.DueDate(request.DueDate, errors, l);
         var status = RoadmapInput.Status(request.Status, errors, l);
+        RequireVersion(request.Version, errors);
         if (errors.Any) return Outcome<RoadmapActionDto>.Refused(errors.ToFailure());
 
-        var (roadmap, failure) = await ForChangeAsync(user, roadmapId, cancellationToken);
+        var (roadmap, failure) = await ForChangeAsync(user, roadmapId, request.Version!.Value, cancellationToken);
         if (failure is not null) return Outcome<RoadmapActionDto>.Refused(failure);
         var action = roadmap!.Actions.FirstOrDefault(a => a.Id == actionId);
         if (action is null) return Outcome<RoadmapActionDto>.Refused(Failure.NotFound(l["This roadmap has no action with this id."]));
@@ -263,15 +280,17 @@ internal sealed class RoadmapService(
         return await SaveAndReadAsync(user, roadmap, action.Id, cancellationToken);
     }
 
-    public async Task<Outcome<RoadmapDto>> RemoveActionAsync(ClaimsPrincipal user, Guid roadmapId, Guid actionId, CancellationToken cancellationToken)
+    public async Task<Outcome<RoadmapDto>> RemoveActionAsync(ClaimsPrincipal user, Guid roadmapId, Guid actionId, int? version, CancellationToken cancellationToken)
     {
-        var (roadmap, failure) = await ForChangeAsync(user, roadmapId, cancellationToken);
+        var errors = new FieldErrors();
+        RequireVersion(version, errors);
+        if (errors.Any) return Outcome<RoadmapDto>.Refused(errors.ToFailure());
+        var (roadmap, failure) = await ForChangeAsync(user, roadmapId, version!.Value, cancellationToken);
         if (failure is not null) return Outcome<RoadmapDto>.Refused(failure);
         var action = roadmap!.Actions.FirstOrDefault(a => a.Id == actionId);
         if (action is null) return Outcome<RoadmapDto>.Refused(Failure.NotFound(l["This roadmap has no action with this id."]));
         db.RoadmapActions.Remove(action);
-        Touch(roadmap);
-        await db.SaveChangesAsync(cancellationToken);
+        if (await SaveAsync(roadmap, cancellationToken) is { } conflict) return Outcome<RoadmapDto>.Refused(conflict);
         return await GetAsync(user, roadmapId, cancellationToken);
     }
 
@@ -279,21 +298,23 @@ internal sealed class RoadmapService(
     public async Task<Outcome<RoadmapDto>> MoveActionAsync(ClaimsPrincipal user, Guid roadmapId, Guid actionId, MoveActionRequest request, CancellationToken cancellationToken)
     {
         var up = request.Direction?.Trim() switch { "up" => true, "down" => false, _ => (bool?)null };
-        if (up is null) return Outcome<RoadmapDto>.Refused(Failure.Invalid("direction", l["Send the direction: up or down."]));
-        var (roadmap, failure) = await ForChangeAsync(user, roadmapId, cancellationToken);
+        var errors = new FieldErrors();
+        if (up is null) errors.Add("direction", l["Send the direction: up or down."]);
+        RequireVersion(request.Version, errors);
+        if (errors.Any) return Outcome<RoadmapDto>.Refused(errors.ToFailure());
+        var (roadmap, failure) = await ForChangeAsync(user, roadmapId, request.Version!.Value, cancellationToken);
         if (failure is not null) return Outcome<RoadmapDto>.Refused(failure);
         var action = roadmap!.Actions.FirstOrDefault(a => a.Id == actionId);
         if (action is null) return Outcome<RoadmapDto>.Refused(Failure.NotFound(l["This roadmap has no action with this id."]));
 
         var ordered = roadmap.Actions.Where(a => a.Horizon == action.Horizon).OrderBy(a => a.Position).ThenBy(a => a.Id).ToList();
         var index = ordered.IndexOf(action);
-        var other = up.Value ? index - 1 : index + 1;
+        var other = up!.Value ? index - 1 : index + 1;
         if (other >= 0 && other < ordered.Count)
         {
             (ordered[index], ordered[other]) = (ordered[other], ordered[index]);
             for (var i = 0; i < ordered.Count; i++) ordered[i].Position = i;
-            Touch(roadmap);
-            await db.SaveChangesAsync(cancellationToken);
+            if (await SaveAsync(roadmap, cancellationToken) is { } conflict) return Outcome<RoadmapDto>.Refused(conflict);
         }
         return await GetAsync(user, roadmapId, cancellationToken);
     }
@@ -304,17 +325,28 @@ internal sealed class RoadmapService(
         roadmap.Version++;
     }
 
-    private async Task<Outcome<RoadmapActionDto>> SaveAndReadAsync(ClaimsPrincipal user, Roadmap roadmap, Guid actionId, CancellationToken cancellationToken)
+    /// <summary>Saves a change and moves the roadmap's version. The version is the concurrency token: when a colleague saved
+    /// between our read and this write, nothing is written and the change is refused as stale.</summary>
+    private async Task<Failure?> SaveAsync(Roadmap roadmap, CancellationToken cancellationToken)
     {
+        var read = roadmap.Version;
         Touch(roadmap);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return null;
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Outcome<RoadmapActionDto>.Refused(Failure.Conflict(l["A colleague changed this roadmap at the same moment. Reload it and make your change again."]));
+            db.ChangeTracker.Clear();
+            var current = await db.Roadmaps.AsNoTracking().Where(r => r.Id == roadmap.Id).Select(r => r.Version).FirstOrDefaultAsync(cancellationToken);
+            return Stale(read, current);
         }
+    }
+
+    private async Task<Outcome<RoadmapActionDto>> SaveAndReadAsync(ClaimsPrincipal user, Roadmap roadmap, Guid actionId, CancellationToken cancellationToken)
+    {
+        if (await SaveAsync(roadmap, cancellationToken) is { } conflict) return Outcome<RoadmapActionDto>.Refused(conflict);
         var read = await GetAsync(user, roadmap.Id, cancellationToken);
         return read.Succeeded
             ? Outcome<RoadmapActionDto>.Success(read.Value!.Actions.First(a => a.Id == actionId))

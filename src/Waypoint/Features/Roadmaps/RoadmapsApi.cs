@@ -6,7 +6,9 @@ using Waypoint.Infrastructure.Api;
 namespace Waypoint.Features.Roadmaps;
 
 /// <summary>The JSON API of roadmaps. Members of the organisation read; contributors and admins change; anyone else
-/// gets 404 and nothing changes.</summary>
+/// gets 404 and nothing changes. Every change names the version of the roadmap it was made on (the <c>version</c> of the
+/// roadmap as read; in the body, or <c>?version=</c> for a removal): a change on an older version is refused with 409, whose
+/// problem details carry <c>currentVersion</c>, and nothing is stored.</summary>
 internal static class RoadmapsApi
 {
     public static void MapRoadmapsApi(this IEndpointRouteBuilder app)
@@ -34,30 +36,41 @@ internal static class RoadmapsApi
             .WithSummary("Add the organisation's own action (contributors and admins)")
             .WithDescription("Body: title (at most 200 characters), description (at most 2,000), link (http or https), horizon " +
                              "(quick_win, one_year, three_years), owner (at most 120), dueDate (yyyy-mm-dd), status (planned, in_progress, " +
-                             "done), involvesProcurement. Plain text only: text with markup is refused.")
+                             "done), involvesProcurement, version (of the roadmap as read). Plain text only: text with markup is refused. " +
+                             Stale)
             .Produces<RoadmapActionDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         roadmaps.MapPut("/{id:guid}/actions/{actionId:guid}", Update)
             .WithSummary("Change an action's owner, due date, status or horizon; and the title, description and link of an own action")
+            .WithDescription("Body: the fields to change, and version (of the roadmap as read). " + Stale)
             .Produces<RoadmapActionDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         roadmaps.MapDelete("/{id:guid}/actions/{actionId:guid}", Remove)
             .WithSummary("Remove an action")
+            .WithDescription("Query: version (of the roadmap as read). " + Stale)
             .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         roadmaps.MapPost("/{id:guid}/actions/{actionId:guid}/move", Move)
             .WithSummary("Move an action one place up or down within its horizon")
-            .WithDescription("Body: direction (up or down). 200 with the roadmap.")
+            .WithDescription("Body: direction (up or down), version (of the roadmap as read). 200 with the roadmap. " + Stale)
             .Produces<RoadmapDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
+
+    private const string Stale = "409 when someone changed the roadmap since that version: nothing is stored; the problem's currentVersion " +
+                                 "is the roadmap's version now: read the roadmap again and make the change on it.";
 
     private static async Task<IResult> Create(Guid id, ClaimsPrincipal user, RoadmapService service, CancellationToken cancellationToken)
     {
@@ -85,9 +98,9 @@ internal static class RoadmapsApi
         CancellationToken cancellationToken) =>
         Answer(await service.UpdateActionAsync(user, id, actionId, request, cancellationToken));
 
-    private static async Task<IResult> Remove(Guid id, Guid actionId, ClaimsPrincipal user, RoadmapService service, CancellationToken cancellationToken)
+    private static async Task<IResult> Remove(Guid id, Guid actionId, int? version, ClaimsPrincipal user, RoadmapService service, CancellationToken cancellationToken)
     {
-        var outcome = await service.RemoveActionAsync(user, id, actionId, cancellationToken);
+        var outcome = await service.RemoveActionAsync(user, id, actionId, version, cancellationToken);
         return outcome.Succeeded ? TypedResults.NoContent() : outcome.Failure!.ToProblem();
     }
 
