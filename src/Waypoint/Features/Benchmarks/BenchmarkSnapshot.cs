@@ -34,6 +34,9 @@ internal sealed class BenchmarkSnapshot
     // [measure][cell] → the group's statistics, filled on first use (see Describe).
     private readonly MeasureStatistics?[]?[] _described = new MeasureStatistics?[BenchmarkMeasures.Count][];
 
+    // [cell] → synthetic members with an overall score, counted on first use (see SyntheticCount).
+    private int[]? _synthetic;
+
     public BenchmarkSnapshot(FrozenDictionary<Guid, BenchmarkRecord> records, BenchmarkCube cube, DateTimeOffset lastRecordedAt)
     {
         Records = records;
@@ -80,6 +83,29 @@ internal sealed class BenchmarkSnapshot
         var cell = Cube.Layout.CellOf(group);
         if (float.IsNaN(score) || Cube.SuppressionOf(measure, cell) != Suppression.Reason.None) return null;
         return Quantiles.PercentileRank(Cube.Sorted(measure, cell), score);
+    }
+
+    /// <summary>How many of the group's members with an overall score are synthetic (Synthetic Europe): a statistic like
+    /// the others, so callers show it only beside a group that is shown (see BenchmarkReports.Own).</summary>
+    public int SyntheticCount(PeerGroup group)
+    {
+        var cell = Cube.Layout.CellOf(group);
+        if (cell < 0) return 0;
+        // Counted once per snapshot on first use: one pass over the records, twelve cells each.
+        var counts = Volatile.Read(ref _synthetic);
+        if (counts is null)
+        {
+            counts = new int[Cube.Layout.CellCount];
+            Span<int> cells = stackalloc int[12];
+            foreach (var record in Records.Values)
+            {
+                if (!record.IsSynthetic || float.IsNaN(record.Scores[BenchmarkMeasures.OverallIndex]) || !Cube.Layout.Covers(record)) continue;
+                var count = Cube.Layout.CellsOf(record, cells);
+                foreach (var c in cells[..count]) counts[c]++;
+            }
+            Volatile.Write(ref _synthetic, counts);
+        }
+        return counts[cell];
     }
 
     /// <summary>The organisation's submitted assessments, oldest round first.</summary>
