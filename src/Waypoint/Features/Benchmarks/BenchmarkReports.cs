@@ -14,7 +14,7 @@ namespace Waypoint.Features.Benchmarks;
 
 /// <summary>Turns the current snapshot into what the API and the pages show, in the reader's language. Figures are
 /// rounded to one decimal, as the results page shows scores.</summary>
-internal sealed class BenchmarkReports(BenchmarkStore store, Countries countries, QuestionnaireCatalog catalog, WaypointDbContext db,
+internal sealed class BenchmarkReports(BenchmarkStore store, Countries countries, RegionNames regions, QuestionnaireCatalog catalog, WaypointDbContext db,
     OrganisationAccess access, IStringLocalizer<Program> l)
 {
     public BenchmarkSnapshot Snapshot => store.Current;
@@ -34,7 +34,7 @@ internal sealed class BenchmarkReports(BenchmarkStore store, Countries countries
     }
 
     public PeerGroupDto Group(PeerGroup group) =>
-        new(group.Round, group.Country, group.Nuts2Code, group.AuthorityType, group.PopulationBand, BenchmarkLabels.Group(group, countries, l));
+        new(group.Round, group.Country, group.Nuts2Code, group.AuthorityType, group.PopulationBand, BenchmarkLabels.Group(group, countries, regions, l));
 
     public MeasureDto Measure(MeasureStatistics statistics, Questionnaire? questionnaire)
     {

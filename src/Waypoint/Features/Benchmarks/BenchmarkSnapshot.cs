@@ -37,6 +37,9 @@ internal sealed class BenchmarkSnapshot
     // [cell] → synthetic members with an overall score, counted on first use (see SyntheticCount).
     private int[]? _synthetic;
 
+    // round → what identifies its submissions (see RoundTag), computed on first use.
+    private FrozenDictionary<int, string>? _roundTags;
+
     public BenchmarkSnapshot(FrozenDictionary<Guid, BenchmarkRecord> records, BenchmarkCube cube, DateTimeOffset lastRecordedAt)
     {
         Records = records;
@@ -106,6 +109,30 @@ internal sealed class BenchmarkSnapshot
             Volatile.Write(ref _synthetic, counts);
         }
         return counts[cell];
+    }
+
+    /// <summary>Identifies the submissions of one round and the minimum group size: every figure of the round's groups,
+    /// suppression included, depends on nothing else (groups never span rounds). It stays the same while submissions
+    /// arrive in other rounds, so what is made from one round's figures can be kept that long.</summary>
+    public string RoundTag(int round)
+    {
+        var tags = Volatile.Read(ref _roundTags);
+        if (tags is null)
+        {
+            // Per round: the number of submissions and an XOR of their ids, so a round whose submissions were replaced
+            // (Synthetic Europe generated again) gets another tag even with the same number.
+            var byRound = new Dictionary<int, (int Count, ulong Ids)>();
+            Span<byte> bytes = stackalloc byte[16];
+            foreach (var record in Records.Values)
+            {
+                var (count, ids) = byRound.GetValueOrDefault(record.Round);
+                record.AssessmentId.TryWriteBytes(bytes);
+                byRound[record.Round] = (count + 1, ids ^ BitConverter.ToUInt64(bytes) ^ BitConverter.ToUInt64(bytes[8..]));
+            }
+            tags = byRound.ToFrozenDictionary(p => p.Key, p => $"{p.Key}-{p.Value.Count:x}-{p.Value.Ids:x}");
+            Volatile.Write(ref _roundTags, tags);
+        }
+        return $"{tags.GetValueOrDefault(round, $"{round}-0")}-{Cube.MinimumGroupSize}";
     }
 
     /// <summary>The organisation's submitted assessments, oldest round first.</summary>
