@@ -100,10 +100,23 @@ internal static class ExportBenchmark
         var timer = Stopwatch.StartNew();
         var rows = exports.Rows(snapshot, filter).Select(r => new Dictionary<string, object?>
         {
-            ["round"] = r.Round, ["place_level"] = r.PlaceLevel, ["place_code"] = r.PlaceCode, ["place_name"] = r.PlaceName,
-            ["place_name_latin"] = r.PlaceNameLatin, ["authority_type"] = r.Type, ["population_band"] = r.Band, ["measure"] = r.Measure,
-            ["status"] = r.Status, ["reason"] = r.Reason, ["count"] = r.Count, ["p10"] = r.P10, ["q1"] = r.Q1, ["median"] = r.Median,
-            ["q3"] = r.Q3, ["p90"] = r.P90, ["mean"] = r.Mean,
+            ["round"] = r.Round,
+            ["place_level"] = r.PlaceLevel,
+            ["place_code"] = r.PlaceCode,
+            ["place_name"] = r.PlaceName,
+            ["place_name_latin"] = r.PlaceNameLatin,
+            ["authority_type"] = r.Type,
+            ["population_band"] = r.Band,
+            ["measure"] = r.Measure,
+            ["status"] = r.Status,
+            ["reason"] = r.Reason,
+            ["count"] = r.Count,
+            ["p10"] = r.P10,
+            ["q1"] = r.Q1,
+            ["median"] = r.Median,
+            ["q3"] = r.Q3,
+            ["p90"] = r.P90,
+            ["mean"] = r.Mean,
         });
         using var buffer = new MemoryStream();
         await MiniExcelLibs.MiniExcel.SaveAsAsync(buffer, new Dictionary<string, object> { ["statistics"] = rows });

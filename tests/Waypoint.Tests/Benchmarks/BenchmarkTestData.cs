@@ -35,8 +35,14 @@ public static class BenchmarkTestData
             var ids = new List<Guid>();
             foreach (var (authority, submission) in authorities.Zip(submissions))
             {
-                var organisation = new Organisation { Id = Guid.NewGuid(), AuthorityId = authority.Id, CreatedAt = now, ResultsPublished = submission.Published,
-                    IsSynthetic = submission.Synthetic };
+                var organisation = new Organisation
+                {
+                    Id = Guid.NewGuid(),
+                    AuthorityId = authority.Id,
+                    CreatedAt = now,
+                    ResultsPublished = submission.Published,
+                    IsSynthetic = submission.Synthetic
+                };
                 var assessment = new Assessment
                 {
                     Id = Guid.NewGuid(),

@@ -163,9 +163,22 @@ internal sealed class AnalyticsExports(EuropeMap map, Countries countries, Regio
         var key = $"{snapshot.RoundTag(filter.Group.Round)}|{filter.Group.Country}|{filter.Group.AuthorityType}|{filter.Group.PopulationBand}|{filter.Topic}";
         // Simple bound: when full, start again. Workbooks of a round's earlier state go this way too.
         if (_workbooks.Count >= KeptWorkbooks && !_workbooks.ContainsKey(key)) _workbooks.Clear();
-        var made = _workbooks.GetOrAdd(key, _ => new Lazy<Task<byte[]>>(() => Task.Run(() => Xlsx(snapshot, filter))));
-        if (made.Value.IsFaulted) _workbooks.TryRemove(new KeyValuePair<string, Lazy<Task<byte[]>>>(key, made));
+        var made = _workbooks.GetOrAdd(key, k => new Lazy<Task<byte[]>>(() => MakeAsync(k, snapshot, filter)));
         return made.Value.WaitAsync(cancellationToken);
+    }
+
+    private async Task<byte[]> MakeAsync(string key, BenchmarkSnapshot snapshot, AnalyticsFilter filter)
+    {
+        try
+        {
+            return await Task.Run(() => Xlsx(snapshot, filter));
+        }
+        catch
+        {
+            // Not kept: the next request tries again.
+            _workbooks.TryRemove(key, out _);
+            throw;
+        }
     }
 
     private byte[] Xlsx(BenchmarkSnapshot snapshot, AnalyticsFilter filter)
