@@ -58,7 +58,7 @@ public class DashboardBenchmarks
         _snapshot = new BenchmarkSnapshot(records.ToFrozenDictionary(r => r.AssessmentId), BenchmarkCube.Build(layout, records, 5), DateTimeOffset.UtcNow);
 
         var store = new BenchmarkStore(null!, Options.Create(new BenchmarkOptions()), NullLogger<BenchmarkStore>.Instance);
-        _reports = new BenchmarkReports(store, new Countries([]), new QuestionnaireCatalog([]), null!, null!, new PlainLocalizer());
+        _reports = new BenchmarkReports(store, new Countries([]), new RegionNames(System.Collections.Frozen.FrozenDictionary<string, RegionName>.Empty), new QuestionnaireCatalog([]), null!, null!, new PlainLocalizer());
         _contexts = [.. organisations.Take(1000).Select(id => new OwnContext(id, "Organisation", false, OrganisationRole.Viewer,
             [new OwnTarget("governance", 70, DateTimeOffset.UtcNow), new OwnTarget("data_management", 60, DateTimeOffset.UtcNow)]))];
         _customGroups = [.. _contexts.Select(c => _snapshot.RecordsOf(c.OrganisationId)[^1])

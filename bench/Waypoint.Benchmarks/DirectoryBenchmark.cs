@@ -45,15 +45,15 @@ internal static class DirectoryBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var provider = Enum.Parse<DatabaseProvider>(Argument(args, "--provider") ?? "Sqlite", ignoreCase: true);
-        var rounds = int.Parse(Argument(args, "--rounds") ?? "20", CultureInfo.InvariantCulture);
+        var provider = Enum.Parse<DatabaseProvider>(CommandLine.Option(args, "--provider") ?? "Sqlite", ignoreCase: true);
+        var rounds = int.Parse(CommandLine.Option(args, "--rounds") ?? "20", CultureInfo.InvariantCulture);
         var loadBefore = LoadAverage();
         var (connectionString, drop) = await CreateDatabaseAsync(provider);
         try
         {
             var builder = new DbContextOptionsBuilder<WaypointDbContext>();
             DataRegistration.Configure(builder, provider, connectionString, AppContext.BaseDirectory);
-            if (args.Contains("--sql"))
+            if (CommandLine.Flag(args, "--sql"))
             {
                 builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);
             }
@@ -134,12 +134,6 @@ internal static class DirectoryBenchmark
 
     internal static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    internal static string? Argument(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
     internal static async Task<(string ConnectionString, Func<Task> Drop)> CreateDatabaseAsync(DatabaseProvider provider)
     {
         var name = $"waypoint_bench_{DateTime.UtcNow:yyyyMMddHHmmss}_{Environment.ProcessId}";
@@ -161,9 +155,36 @@ internal static class DirectoryBenchmark
         return (connectionString, async () =>
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            await DropPostgresDatabaseAsync(admin, name);
         }
         );
+    }
+
+    /// <summary>Drops a benchmark's database. FORCE terminates the sessions still on it, but fails while a session of
+    /// another role is among them (an autovacuum worker owned by postgres, with "must be a member of the role whose
+    /// process is being terminated"); such a worker ends on its own, so try again a few times, then only warn: the
+    /// figures are measured already, and a leftover database is no reason to fail the run.</summary>
+    internal static async Task DropPostgresDatabaseAsync(string admin, string name)
+    {
+        const int attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege || e.SqlState == PostgresErrorCodes.ObjectInUse)
+            {
+                if (attempt < attempts)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt));
+                    continue;
+                }
+                Console.Error.WriteLine($"Warning: the benchmark database {name} could not be dropped after {attempts} attempts ({e.MessageText}); drop it by hand.");
+                return;
+            }
+        }
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

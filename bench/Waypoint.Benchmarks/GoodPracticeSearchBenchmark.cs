@@ -64,9 +64,9 @@ internal static class GoodPracticeSearchBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var provider = Enum.Parse<DatabaseProvider>(DirectoryBenchmark.Argument(args, "--provider") ?? "Sqlite", ignoreCase: true);
-        var count = int.Parse(DirectoryBenchmark.Argument(args, "--count") ?? "10000", CultureInfo.InvariantCulture);
-        var rounds = int.Parse(DirectoryBenchmark.Argument(args, "--rounds") ?? "20", CultureInfo.InvariantCulture);
+        var provider = Enum.Parse<DatabaseProvider>(CommandLine.Option(args, "--provider") ?? "Sqlite", ignoreCase: true);
+        var count = int.Parse(CommandLine.Option(args, "--count") ?? "10000", CultureInfo.InvariantCulture);
+        var rounds = int.Parse(CommandLine.Option(args, "--rounds") ?? "20", CultureInfo.InvariantCulture);
         var loadBefore = DirectoryBenchmark.LoadAverage();
         var (connectionString, drop) = await DirectoryBenchmark.CreateDatabaseAsync(provider);
         try

@@ -35,7 +35,7 @@ internal static class LanguageBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var c = CultureInfo.InvariantCulture;
-        var rounds = int.Parse(Argument(args, "--rounds") ?? "300", c);
+        var rounds = int.Parse(CommandLine.Option(args, "--rounds") ?? "300", c);
         var loadBefore = LoadAverage();
 
         Console.WriteLine("### Interface translations in memory");
@@ -232,9 +232,4 @@ internal static class LanguageBenchmark
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    private static string? Argument(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
 }

@@ -42,9 +42,9 @@ internal static class ToolboxBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var provider = Enum.Parse<DatabaseProvider>(Argument(args, "--provider") ?? "Sqlite", ignoreCase: true);
-        var rounds = int.Parse(Argument(args, "--rounds") ?? "50", CultureInfo.InvariantCulture);
-        var extra = int.Parse(Argument(args, "--extra") ?? "1000", CultureInfo.InvariantCulture);
+        var provider = Enum.Parse<DatabaseProvider>(CommandLine.Option(args, "--provider") ?? "Sqlite", ignoreCase: true);
+        var rounds = int.Parse(CommandLine.Option(args, "--rounds") ?? "50", CultureInfo.InvariantCulture);
+        var extra = int.Parse(CommandLine.Option(args, "--extra") ?? "1000", CultureInfo.InvariantCulture);
         var (connectionString, drop) = await CreateDatabaseAsync(provider);
         try
         {
@@ -116,12 +116,6 @@ internal static class ToolboxBenchmark
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    private static string? Argument(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
     private static async Task<(string ConnectionString, Func<Task> Drop)> CreateDatabaseAsync(DatabaseProvider provider)
     {
         var name = $"waypoint_bench_toolbox_{DateTime.UtcNow:yyyyMMddHHmmss}_{Environment.ProcessId}";
@@ -142,7 +136,7 @@ internal static class ToolboxBenchmark
         return (new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString, async () =>
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            await DirectoryBenchmark.DropPostgresDatabaseAsync(admin, name);
         }
         );
     }

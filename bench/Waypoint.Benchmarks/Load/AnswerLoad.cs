@@ -34,11 +34,11 @@ internal static class AnswerLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var provider = Option(args, "--provider") ?? "Sqlite";
-        var requestsPerClient = int.Parse(Option(args, "--requests") ?? "200", CultureInfo.InvariantCulture);
+        var provider = CommandLine.Option(args, "--provider") ?? "Sqlite";
+        var requestsPerClient = int.Parse(CommandLine.Option(args, "--requests") ?? "200", CultureInfo.InvariantCulture);
         // 0: every client sends its next answer as soon as the previous one is saved (saturation). A pause of n ms
         // between a client's answers models people (or a script that paces itself) instead.
-        var pauses = (Option(args, "--pause") ?? "0,100").Split(',').Select(p => TimeSpan.FromMilliseconds(int.Parse(p, CultureInfo.InvariantCulture))).ToArray();
+        var pauses = (CommandLine.Option(args, "--pause") ?? "0,100").Split(',').Select(p => TimeSpan.FromMilliseconds(int.Parse(p, CultureInfo.InvariantCulture))).ToArray();
         var isPostgres = provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase);
         var (connectionString, cleanUp) = isPostgres ? await CreatePostgresDatabaseAsync(args) : CreateSqliteFile();
         try
@@ -289,7 +289,7 @@ internal static class AnswerLoad
 
     private static async Task<(string, Func<Task>)> CreatePostgresDatabaseAsync(string[] args)
     {
-        var admin = Option(args, "--postgres") ?? Environment.GetEnvironmentVariable("WAYPOINT_BENCH_POSTGRES")
+        var admin = CommandLine.Option(args, "--postgres") ?? Environment.GetEnvironmentVariable("WAYPOINT_BENCH_POSTGRES")
             ?? "Host=127.0.0.1;Port=5432;Username=waypoint;Password=waypoint;Database=postgres";
         var name = $"waypoint_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
         await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
@@ -297,7 +297,7 @@ internal static class AnswerLoad
         async Task DropAsync()
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            await DirectoryBenchmark.DropPostgresDatabaseAsync(admin, name);
         }
         return (connectionString, DropAsync);
     }
@@ -310,9 +310,4 @@ internal static class AnswerLoad
         await command.ExecuteNonQueryAsync();
     }
 
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
 }

@@ -37,10 +37,10 @@ internal static class CompareLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var provider = Option(args, "--provider") ?? "Sqlite";
+        var provider = CommandLine.Option(args, "--provider") ?? "Sqlite";
         var isPostgres = provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase);
-        var connectionString = Option(args, "--connection") ?? throw new ArgumentException("--connection is required: a database with Synthetic Europe.");
-        var seconds = int.Parse(Option(args, "--seconds") ?? "20", CultureInfo.InvariantCulture);
+        var connectionString = CommandLine.Option(args, "--connection") ?? throw new ArgumentException("--connection is required: a database with Synthetic Europe.");
+        var seconds = int.Parse(CommandLine.Option(args, "--seconds") ?? "20", CultureInfo.InvariantCulture);
         var options = new DbContextOptionsBuilder<WaypointDbContext>();
         DataRegistration.Configure(options, isPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, connectionString, AppContext.BaseDirectory);
 
@@ -367,9 +367,4 @@ internal static class CompareLoad
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
 }

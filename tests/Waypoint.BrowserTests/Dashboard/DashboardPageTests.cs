@@ -79,3 +79,22 @@ public sealed class DashboardWithoutScriptTests(WaypointServer server, BrowserFi
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save the targets" })).ToHaveCountAsync(0);
         });
 }
+
+/// <summary>On a server of its own: its ten Slovenian organisations would change the other dashboard tests' groups.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardSyntheticPageTests(WaypointServer server, BrowserFixture browser)
+    : BrowserTest(server, browser), IClassFixture<WaypointServer>
+{
+    [Fact]
+    public Task A_synthetic_organisation_says_so_and_its_peer_group_says_how_many_are_synthetic() => BrowseAsync(async page =>
+    {
+        var ids = await Server.AddSubmissionsAsync("SI", [.. Enumerable.Range(0, 10).Select(i => new Submission(40 + i, Synthetic: i < 5))]);
+        var viewer = await Server.AddMemberAsync(ids[0], OrganisationRole.Viewer);
+        await page.SignInAsync(viewer);
+
+        await page.GotoAsync($"organisations/{ids[0]}/dashboard?group=country");
+        await Expect(page.GetByTestId("synthetic-notice")).ToContainTextAsync("Synthetic data");
+        await Expect(page.GetByTestId("synthetic-members")).ToHaveTextAsync("5 of these organisations are synthetic (Synthetic Europe).");
+        await page.AssertNoSeriousAccessibilityViolationsAsync();
+    });
+}

@@ -152,7 +152,7 @@ public sealed class AnalyticsTests(AnalyticsFactory factory) : IClassFixture<Ana
         Assert.Equal("attachment", csv.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("waypoint-benchmarks-2026-municipality.csv", csv.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("round,place_level,place_code,place_name,authority_type,population_band,measure,status,reason,count,p10,q1,median,q3,p90,mean", lines[0]);
+        Assert.Equal("round,place_level,place_code,place_name,place_name_latin,authority_type,population_band,measure,status,reason,count,p10,q1,median,q3,p90,mean", lines[0]);
         Assert.All(lines.Skip(1), l => Assert.Contains(",Municipality,", l, StringComparison.Ordinal));
 
         var xlsx = await anonymous.GetAsync("/analytics/export.xlsx?round=2026&country=DE");
@@ -160,7 +160,7 @@ public sealed class AnalyticsTests(AnalyticsFactory factory) : IClassFixture<Ana
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
         var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
         var header = MiniExcel.Query(stream, sheetName: "statistics").Cast<IDictionary<string, object?>>().First();
-        Assert.Equal(["round", "place_level", "place_code", "place_name", "authority_type", "population_band", "measure", "status", "reason",
+        Assert.Equal(["round", "place_level", "place_code", "place_name", "place_name_latin", "authority_type", "population_band", "measure", "status", "reason",
             "count", "p10", "q1", "median", "q3", "p90", "mean"], header.Values.Select(v => v?.ToString()));
         Assert.Contains("about", MiniExcel.GetSheetNames(stream));
     }

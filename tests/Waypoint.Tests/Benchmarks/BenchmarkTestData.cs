@@ -11,8 +11,9 @@ using Waypoint.Tests.Infrastructure;
 namespace Waypoint.Tests.Benchmarks;
 
 /// <summary>One submitted assessment to put straight into the database: its overall score and, optionally, one score for
-/// every topic (all topics get <see cref="Overall"/> when left out).</summary>
-public sealed record Submission(double Overall, double[]? Topics = null, int Round = 2026, bool Published = false);
+/// every topic (all topics get <see cref="Overall"/> when left out). <see cref="Synthetic"/> marks the organisation and its
+/// entry as Synthetic Europe's.</summary>
+public sealed record Submission(double Overall, double[]? Topics = null, int Round = 2026, bool Published = false, bool Synthetic = false);
 
 /// <summary>Fills a test database with submitted assessments without answering questionnaires: organisations of real
 /// municipalities of the directory, their submitted assessments and benchmark entries, then refreshes the benchmarks.</summary>
@@ -34,7 +35,14 @@ public static class BenchmarkTestData
             var ids = new List<Guid>();
             foreach (var (authority, submission) in authorities.Zip(submissions))
             {
-                var organisation = new Organisation { Id = Guid.NewGuid(), AuthorityId = authority.Id, CreatedAt = now, ResultsPublished = submission.Published };
+                var organisation = new Organisation
+                {
+                    Id = Guid.NewGuid(),
+                    AuthorityId = authority.Id,
+                    CreatedAt = now,
+                    ResultsPublished = submission.Published,
+                    IsSynthetic = submission.Synthetic
+                };
                 var assessment = new Assessment
                 {
                     Id = Guid.NewGuid(),
@@ -102,6 +110,7 @@ public static class BenchmarkTestData
             AuthorityType = authority.Type,
             PopulationBand = PopulationBands.For(authority.Population),
             Overall = submission.Overall,
+            IsSynthetic = submission.Synthetic,
             SubmittedAt = now,
             RecordedAt = now,
             TopicScores = [.. Questionnaire.TopicKeys.Zip(topics).Select(p => new BenchmarkTopicScore { AssessmentId = assessment.Id, TopicKey = p.First, Score = p.Second })],

@@ -62,40 +62,26 @@ internal static class AnalyticsApi
             snapshot.Cube.MinimumGroupSize, places, Attribution, snapshot.LastRecordedAt == DateTimeOffset.MinValue ? null : snapshot.LastRecordedAt));
     }
 
-    private static async Task<IResult> ExportCsv([AsParameters] AnalyticsQuery query, HttpContext http, AnalyticsReport report, Countries countries,
-        IStringLocalizer<Program> l, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportCsv([AsParameters] AnalyticsQuery query, HttpContext http, AnalyticsReport report, AnalyticsExports exports,
+        Countries countries, IStringLocalizer<Program> l, CancellationToken cancellationToken)
     {
         var snapshot = report.Snapshot;
         var (filter, errors) = query.Resolve(snapshot, countries, l);
         if (filter is null) return ProblemResults.Invalid(errors);
-        http.Response.ContentType = AnalyticsExport.CsvContentType;
+        http.Response.ContentType = AnalyticsExports.CsvContentType;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(filter)}.csv\"";
-        await AnalyticsExport.WriteCsvAsync(http.Response.Body, AnalyticsExport.Rows(snapshot, filter, report.Map, countries), cancellationToken);
+        await exports.WriteCsvAsync(http.Response.Body, snapshot, filter, cancellationToken);
         return TypedResults.Empty;
     }
 
-    private static async Task<IResult> ExportXlsx([AsParameters] AnalyticsQuery query, AnalyticsReport report, Countries countries,
-        IStringLocalizer<Program> l, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportXlsx([AsParameters] AnalyticsQuery query, AnalyticsReport report, AnalyticsExports exports,
+        Countries countries, IStringLocalizer<Program> l, CancellationToken cancellationToken)
     {
         var snapshot = report.Snapshot;
         var (filter, errors) = query.Resolve(snapshot, countries, l);
         if (filter is null) return ProblemResults.Invalid(errors);
-        var group = filter.Group;
-        var about = new List<(string, string)>
-        {
-            ("round", group.Round.ToString(CultureInfo.InvariantCulture)),
-            ("country", group.Country ?? "all"),
-            ("authority_type", group.AuthorityType?.ToString() ?? "all"),
-            ("population_band", group.PopulationBand?.ToString() ?? "all"),
-            ("measure", filter.Topic is { } t ? BenchmarkMeasures.Keys[t] : "all"),
-            ("minimum_group_size", snapshot.Cube.MinimumGroupSize.ToString(CultureInfo.InvariantCulture)),
-            ("suppression", "A group smaller than the minimum, or one that would reveal a smaller group by difference, is 'suppressed' and has no figures."),
-            ("quantiles", "Linear interpolation between the two nearest ranks (spreadsheets' QUARTILE.INC). Figures rounded to one decimal."),
-            ("data_as_of", snapshot.LastRecordedAt == DateTimeOffset.MinValue ? "" : snapshot.LastRecordedAt.ToString("O", CultureInfo.InvariantCulture)),
-            ("regions", "NUTS 2021 codes. " + Attribution),
-        };
-        var bytes = await AnalyticsExport.XlsxAsync(AnalyticsExport.Rows(snapshot, filter, report.Map, countries), about, cancellationToken);
-        return TypedResults.File(bytes, AnalyticsExport.XlsxContentType, FileName(filter) + ".xlsx");
+        var bytes = await exports.XlsxAsync(snapshot, filter, cancellationToken);
+        return TypedResults.File(bytes, AnalyticsExports.XlsxContentType, FileName(filter) + ".xlsx");
     }
 
     private static string FileName(AnalyticsFilter filter)

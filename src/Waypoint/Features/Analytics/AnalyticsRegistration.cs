@@ -1,5 +1,6 @@
 using Waypoint.Features.Analytics.Maps;
 using Waypoint.Features.Authorities;
+using Waypoint.Features.Benchmarks;
 
 namespace Waypoint.Features.Analytics;
 
@@ -7,13 +8,14 @@ namespace Waypoint.Features.Analytics;
 internal static class AnalyticsRegistration
 {
     /// <summary>Where the map boundaries ship with the application (data/geo becomes Geo/).</summary>
-    public static string GeoDirectory => Path.Combine(AppContext.BaseDirectory, "Geo");
+    public static string GeoDirectory => RegionNames.GeoDirectory;
 
     public static WebApplicationBuilder AddAnalytics(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(sp => EuropeMap.Load(GeoDirectory,
             sp.GetRequiredService<Countries>().All.Select(c => c.Code).ToHashSet(StringComparer.Ordinal)));
         builder.Services.AddSingleton<DirectoryCounts>();
+        builder.Services.AddSingleton<AnalyticsExports>();
         builder.Services.AddScoped<AnalyticsReport>();
         return builder;
     }

@@ -42,7 +42,7 @@ internal sealed record PublishedRow(Guid OrganisationId, string Name, string Cou
 /// minimum group size and the differencing rules hold here as everywhere (docs/privacy.md). Lookups are constant
 /// time per group; the page asks for a few hundred groups at most.
 /// </summary>
-internal sealed class AnalyticsReport(BenchmarkStore store, EuropeMap map, Countries countries, QuestionnaireCatalog catalog,
+internal sealed class AnalyticsReport(BenchmarkStore store, EuropeMap map, Countries countries, RegionNames regions, QuestionnaireCatalog catalog,
     DirectoryCounts directory, WaypointDbContext db, IStringLocalizer<Program> l)
 {
     /// <summary>How many published organisations the coordinators' list shows at most.</summary>
@@ -57,8 +57,10 @@ internal sealed class AnalyticsReport(BenchmarkStore store, EuropeMap map, Count
 
     public string MeasureTitle(int measure) => BenchmarkLabels.Measure(BenchmarkMeasures.Keys[measure], Questionnaire, l);
 
+    /// <summary>A country in the reader's language; a region in its national language, with its Latin-script name when
+    /// the reader's language is written otherwise (see <see cref="RegionName.For"/>).</summary>
     public string PlaceName(MapShape shape) =>
-        shape.Code.Length == 2 ? countries.NameOf(shape.Code, CultureInfo.CurrentUICulture) : shape.Name;
+        shape.Code.Length == 2 ? countries.NameOf(shape.Code, CultureInfo.CurrentUICulture) : regions.NameOf(shape.Code, CultureInfo.CurrentUICulture);
 
     /// <summary>Every EU place of the level, with figures for those in the filter's country (all when none).</summary>
     public IReadOnlyList<MapPlace> MapPlaces(BenchmarkSnapshot snapshot, AnalyticsFilter filter, int level)

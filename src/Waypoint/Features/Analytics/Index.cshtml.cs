@@ -19,7 +19,7 @@ namespace Waypoint.Features.Analytics;
 /// Everything is drawn on the server (SVG and tables), so it works without JavaScript.
 /// </summary>
 [AllowAnonymous]
-internal sealed class IndexModel(AnalyticsReport report, Countries countries, IAuthorizationService authorization, IStringLocalizer<Program> l)
+internal sealed class IndexModel(AnalyticsReport report, Countries countries, RegionNames regions, IAuthorizationService authorization, IStringLocalizer<Program> l)
     : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -103,7 +103,7 @@ internal sealed class IndexModel(AnalyticsReport report, Countries countries, IA
         Level = filter.Level.ToString(CultureInfo.InvariantCulture);
 
         MeasureTitle = report.MeasureTitle(filter.Measure);
-        GroupLabel = BenchmarkLabels.Group(group, countries, l);
+        GroupLabel = BenchmarkLabels.Group(group, countries, regions, l);
         var places = report.MapPlaces(snapshot, filter, filter.Level);
         MapSvgMarkup = MapSvg.Render(report.Map, filter.Level, places, MapTitle(), MinimumGroupSize, l);
         MapPlaces = SortPlaces(places.Where(p => p.InSelection));

@@ -61,6 +61,9 @@ internal sealed record AssessmentDto(
 {
     public int RequiredUnanswered => Progress.Sum(p => p.RequiredUnanswered);
 
+    /// <summary>Whether the organisation belongs to Synthetic Europe: generated data, no real authority.</summary>
+    public bool IsSynthetic { get; init; }
+
     public AnswerDto? FindAnswer(string questionKey) => Answers.FirstOrDefault(a => a.QuestionKey == questionKey);
 
     public GoodPracticeDto? FindGoodPractice(string topicKey) => GoodPractices.FirstOrDefault(g => g.TopicKey == topicKey);

@@ -78,6 +78,7 @@ internal sealed class AssessmentService(
                 a.Id,
                 a.OrganisationId,
                 OrganisationName = a.Organisation.Authority.Name,
+                a.Organisation.IsSynthetic,
                 a.Round,
                 a.QuestionnaireVersion,
                 a.Status,
@@ -122,7 +123,10 @@ internal sealed class AssessmentService(
             target.Role == OrganisationRole.Admin && assessment.Status == AssessmentStatus.Draft,
             Progress(questionnaire, answers),
             answerDtos,
-            practiceDtos);
+            practiceDtos)
+        {
+            IsSynthetic = assessment.IsSynthetic,
+        };
     }
 
     public async Task<AssessmentOutcome<ResultsDto>> ResultsAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)

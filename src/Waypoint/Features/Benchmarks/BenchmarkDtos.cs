@@ -17,7 +17,16 @@ internal sealed record BenchmarkDto(PeerGroupDto Group, int MinimumGroupSize, IR
 /// <param name="PercentileRank">Where the organisation stands in the group (0–100), null when the group is suppressed.</param>
 internal sealed record OwnMeasureDto(string Measure, string Title, double? Score, double? PercentileRank, MeasureDto Group);
 
-internal sealed record OwnGroupDto(string Key, PeerGroupDto Group, IReadOnlyList<OwnMeasureDto> Measures);
+internal sealed record OwnGroupDto(string Key, PeerGroupDto Group, IReadOnlyList<OwnMeasureDto> Measures)
+{
+    /// <summary>Whether synthetic organisations (Synthetic Europe) are among the group's members; false when the group is
+    /// not shown, since that too would describe it.</summary>
+    public bool IncludesSynthetic { get; init; }
+
+    /// <summary>How many of the group's members are synthetic; null when the group is not shown, or when the number would
+    /// reveal a group of fewer real organisations than the minimum (then only <see cref="IncludesSynthetic"/> is said).</summary>
+    public int? SyntheticMembers { get; init; }
+}
 
 internal sealed record OwnRoundDto(int Round, IReadOnlyList<OwnScoreDto> Scores);
 
@@ -32,4 +41,7 @@ internal sealed record OwnBenchmarkDto(Guid OrganisationId, string OrganisationN
 {
     /// <summary>Whether the organisation publishes its results (only then may its name appear beside its scores elsewhere).</summary>
     public bool ResultsPublished { get; init; }
+
+    /// <summary>Whether the organisation itself is synthetic (Synthetic Europe): generated data, no real authority.</summary>
+    public bool IsSynthetic { get; init; }
 }

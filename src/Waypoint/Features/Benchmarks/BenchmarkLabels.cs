@@ -36,11 +36,17 @@ internal static class BenchmarkLabels
         _ => "",
     };
 
-    /// <summary>"Germany · Municipalities · 5,000 to 19,999 inhabitants · 2026", or "All of Europe · 2026".</summary>
-    public static string Group(PeerGroup group, Countries countries, IStringLocalizer l)
+    /// <summary>"Germany · Municipalities · 5,000 to 19,999 inhabitants · 2026", "region EL52 Κεντρική Μακεδονία (Kentriki
+    /// Makedonia) · 2026", or "All of Europe · 2026".</summary>
+    public static string Group(PeerGroup group, Countries countries, RegionNames regions, IStringLocalizer l)
     {
         var parts = new List<string>();
-        if (group.Nuts2Code is not null) parts.Add(l["region {0}", group.Nuts2Code]);
+        if (group.Nuts2Code is not null)
+        {
+            parts.Add(l["region {0}", regions.Find(group.Nuts2Code) is { } region
+                ? $"{group.Nuts2Code} {region.For(CultureInfo.CurrentUICulture)}"
+                : group.Nuts2Code]);
+        }
         else if (group.CountryCode is not null) parts.Add(countries.Find(group.CountryCode)?.NameIn(CultureInfo.CurrentUICulture) ?? group.CountryCode);
         else parts.Add(l["All of Europe"]);
         if (group.AuthorityType is { } type) parts.Add(AuthorityLabels.TypeFilter(type, l));

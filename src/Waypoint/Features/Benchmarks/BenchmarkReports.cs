@@ -14,7 +14,7 @@ namespace Waypoint.Features.Benchmarks;
 
 /// <summary>Turns the current snapshot into what the API and the pages show, in the reader's language. Figures are
 /// rounded to one decimal, as the results page shows scores.</summary>
-internal sealed class BenchmarkReports(BenchmarkStore store, Countries countries, QuestionnaireCatalog catalog, WaypointDbContext db,
+internal sealed class BenchmarkReports(BenchmarkStore store, Countries countries, RegionNames regions, QuestionnaireCatalog catalog, WaypointDbContext db,
     OrganisationAccess access, IStringLocalizer<Program> l)
 {
     public BenchmarkSnapshot Snapshot => store.Current;
@@ -34,7 +34,7 @@ internal sealed class BenchmarkReports(BenchmarkStore store, Countries countries
     }
 
     public PeerGroupDto Group(PeerGroup group) =>
-        new(group.Round, group.Country, group.Nuts2Code, group.AuthorityType, group.PopulationBand, BenchmarkLabels.Group(group, countries, l));
+        new(group.Round, group.Country, group.Nuts2Code, group.AuthorityType, group.PopulationBand, BenchmarkLabels.Group(group, countries, regions, l));
 
     public MeasureDto Measure(MeasureStatistics statistics, Questionnaire? questionnaire)
     {
@@ -61,11 +61,11 @@ internal sealed class BenchmarkReports(BenchmarkStore store, Countries countries
         var check = await access.CheckAsync(user, organisationId, OrganisationRole.Viewer, cancellationToken);
         if (!check.Allowed) return null;
         var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId)
-            .Select(o => new { o.Authority.Name, o.ResultsPublished }).FirstAsync(cancellationToken);
+            .Select(o => new { o.Authority.Name, o.ResultsPublished, o.IsSynthetic }).FirstAsync(cancellationToken);
         var targets = await db.TopicTargets.AsNoTracking().Where(t => t.OrganisationId == organisationId)
             .Select(t => new OwnTarget(t.TopicKey, t.TargetScore, t.UpdatedAt)).ToListAsync(cancellationToken);
         targets.Sort((a, b) => BenchmarkMeasures.IndexOf(a.TopicKey).CompareTo(BenchmarkMeasures.IndexOf(b.TopicKey)));
-        return new OwnContext(organisationId, organisation.Name, organisation.ResultsPublished, check.Role, targets);
+        return new OwnContext(organisationId, organisation.Name, organisation.ResultsPublished, check.Role, targets, organisation.IsSynthetic);
     }
 
     /// <summary>The own benchmark from a context already read and one snapshot. Pure: lookups in the cube only.</summary>
@@ -88,7 +88,7 @@ internal sealed class BenchmarkReports(BenchmarkStore store, Countries countries
                     return new OwnMeasureDto(statistics.Measure, BenchmarkLabels.Measure(statistics.Measure, questionnaire, l),
                         float.IsNaN(score) ? null : Round(score), Round(snapshot.PercentileRank(group, m, score)), Measure(statistics, questionnaire));
                 }).ToList();
-                groups.Add(new OwnGroupDto(key, Group(group), measures));
+                groups.Add(WithSynthetic(new OwnGroupDto(key, Group(group), measures), snapshot, group));
             }
         }
         var progress = own.Select(o => new OwnRoundDto(o.Round,
@@ -103,7 +103,19 @@ internal sealed class BenchmarkReports(BenchmarkStore store, Countries countries
         return new OwnBenchmarkDto(context.OrganisationId, context.Name, record?.Round, groups, progress, ownTargets, MinimumGroupSize, DataAsOf(snapshot))
         {
             ResultsPublished = context.ResultsPublished,
+            IsSynthetic = context.IsSynthetic,
         };
+    }
+
+    /// <summary>Says whether synthetic organisations are among a shown group's members, and how many when the number of
+    /// real ones it implies (the group's size minus the synthetic) is zero or at least the minimum group size.</summary>
+    private OwnGroupDto WithSynthetic(OwnGroupDto dto, BenchmarkSnapshot snapshot, PeerGroup group)
+    {
+        if (dto.Measures[BenchmarkMeasures.OverallIndex].Group is not { Suppressed: false, Count: { } size }) return dto;
+        var synthetic = snapshot.SyntheticCount(group);
+        if (synthetic == 0) return dto;
+        var real = size - synthetic;
+        return dto with { IncludesSynthetic = true, SyntheticMembers = real == 0 || real >= MinimumGroupSize ? synthetic : null };
     }
 
     private static DateTimeOffset? DataAsOf(BenchmarkSnapshot snapshot) =>

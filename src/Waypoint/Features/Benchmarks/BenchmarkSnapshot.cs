@@ -34,6 +34,12 @@ internal sealed class BenchmarkSnapshot
     // [measure][cell] → the group's statistics, filled on first use (see Describe).
     private readonly MeasureStatistics?[]?[] _described = new MeasureStatistics?[BenchmarkMeasures.Count][];
 
+    // [cell] → synthetic members with an overall score, counted on first use (see SyntheticCount).
+    private int[]? _synthetic;
+
+    // round → what identifies its submissions (see RoundTag), computed on first use.
+    private FrozenDictionary<int, string>? _roundTags;
+
     public BenchmarkSnapshot(FrozenDictionary<Guid, BenchmarkRecord> records, BenchmarkCube cube, DateTimeOffset lastRecordedAt)
     {
         Records = records;
@@ -80,6 +86,53 @@ internal sealed class BenchmarkSnapshot
         var cell = Cube.Layout.CellOf(group);
         if (float.IsNaN(score) || Cube.SuppressionOf(measure, cell) != Suppression.Reason.None) return null;
         return Quantiles.PercentileRank(Cube.Sorted(measure, cell), score);
+    }
+
+    /// <summary>How many of the group's members with an overall score are synthetic (Synthetic Europe): a statistic like
+    /// the others, so callers show it only beside a group that is shown (see BenchmarkReports.Own).</summary>
+    public int SyntheticCount(PeerGroup group)
+    {
+        var cell = Cube.Layout.CellOf(group);
+        if (cell < 0) return 0;
+        // Counted once per snapshot on first use: one pass over the records, twelve cells each.
+        var counts = Volatile.Read(ref _synthetic);
+        if (counts is null)
+        {
+            counts = new int[Cube.Layout.CellCount];
+            Span<int> cells = stackalloc int[12];
+            foreach (var record in Records.Values)
+            {
+                if (!record.IsSynthetic || float.IsNaN(record.Scores[BenchmarkMeasures.OverallIndex]) || !Cube.Layout.Covers(record)) continue;
+                var count = Cube.Layout.CellsOf(record, cells);
+                foreach (var c in cells[..count]) counts[c]++;
+            }
+            Volatile.Write(ref _synthetic, counts);
+        }
+        return counts[cell];
+    }
+
+    /// <summary>Identifies the submissions of one round and the minimum group size: every figure of the round's groups,
+    /// suppression included, depends on nothing else (groups never span rounds). It stays the same while submissions
+    /// arrive in other rounds, so what is made from one round's figures can be kept that long.</summary>
+    public string RoundTag(int round)
+    {
+        var tags = Volatile.Read(ref _roundTags);
+        if (tags is null)
+        {
+            // Per round: the number of submissions and an XOR of their ids, so a round whose submissions were replaced
+            // (Synthetic Europe generated again) gets another tag even with the same number.
+            var byRound = new Dictionary<int, (int Count, ulong Ids)>();
+            Span<byte> bytes = stackalloc byte[16];
+            foreach (var record in Records.Values)
+            {
+                var (count, ids) = byRound.GetValueOrDefault(record.Round);
+                record.AssessmentId.TryWriteBytes(bytes);
+                byRound[record.Round] = (count + 1, ids ^ BitConverter.ToUInt64(bytes) ^ BitConverter.ToUInt64(bytes[8..]));
+            }
+            tags = byRound.ToFrozenDictionary(p => p.Key, p => $"{p.Key}-{p.Value.Count:x}-{p.Value.Ids:x}");
+            Volatile.Write(ref _roundTags, tags);
+        }
+        return $"{tags.GetValueOrDefault(round, $"{round}-0")}-{Cube.MinimumGroupSize}";
     }
 
     /// <summary>The organisation's submitted assessments, oldest round first.</summary>

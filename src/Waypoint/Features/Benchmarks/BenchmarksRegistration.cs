@@ -7,6 +7,7 @@ internal static class BenchmarksRegistration
     {
         builder.Services.AddOptions<BenchmarkOptions>().BindConfiguration(BenchmarkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<BenchmarkStore>();
+        builder.Services.AddSingleton(_ => RegionNames.Load(RegionNames.GeoDirectory));
         builder.Services.AddHostedService<BenchmarkRefresher>();
         builder.Services.AddScoped<BenchmarkReports>();
         return builder;

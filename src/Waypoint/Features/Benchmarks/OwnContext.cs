@@ -9,7 +9,8 @@ internal sealed record OwnTarget(string TopicKey, int Target, DateTimeOffset Upd
 
 /// <summary>What an organisation's own benchmark needs besides the snapshot, read once per request.</summary>
 /// <param name="Role">The reader's role in the organisation; null for a platform admin who is not a member.</param>
-internal sealed record OwnContext(Guid OrganisationId, string Name, bool ResultsPublished, OrganisationRole? Role, IReadOnlyList<OwnTarget> Targets)
+internal sealed record OwnContext(Guid OrganisationId, string Name, bool ResultsPublished, OrganisationRole? Role, IReadOnlyList<OwnTarget> Targets,
+    bool IsSynthetic = false)
 {
     /// <summary>Identifies what the own benchmark shows: the snapshot's state, the publication choice, the targets and the
     /// reader's language. The same on every web node that has read the same entries.</summary>

@@ -19,7 +19,11 @@ internal sealed record OrganisationDto(
     int Version,
     DateTimeOffset CreatedAt,
     OrganisationRole? YourRole,
-    IReadOnlyList<MemberDto> Members);
+    IReadOnlyList<MemberDto> Members)
+{
+    /// <summary>Whether the organisation belongs to Synthetic Europe: generated data, no real authority.</summary>
+    public bool IsSynthetic { get; init; }
+}
 
 internal sealed record InvitationDto(Guid Id, string Email, OrganisationRole Role, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
 

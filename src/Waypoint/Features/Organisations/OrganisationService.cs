@@ -34,6 +34,7 @@ internal sealed class OrganisationService(WaypointDbContext db, OrganisationAcce
                 o.SubGroups,
                 o.Version,
                 o.CreatedAt,
+                o.IsSynthetic,
             })
             .FirstAsync(cancellationToken);
         var members = await db.OrganisationMemberships.AsNoTracking().Where(m => m.OrganisationId == organisationId)
@@ -41,7 +42,10 @@ internal sealed class OrganisationService(WaypointDbContext db, OrganisationAcce
             .ToListAsync(cancellationToken);
         return Outcome<OrganisationDto>.Success(new OrganisationDto(organisation.Id, organisation.Authority, organisation.LivingInEuStatus,
             OrganisationInput.SubGroupList(organisation.SubGroups), organisation.Version, organisation.CreatedAt, check.Role,
-            [.. members.OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase).ThenBy(m => m.Email, StringComparer.OrdinalIgnoreCase)]));
+            [.. members.OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase).ThenBy(m => m.Email, StringComparer.OrdinalIgnoreCase)])
+        {
+            IsSynthetic = organisation.IsSynthetic,
+        });
     }
 
     /// <summary>Saves the Living-in.EU status and sub-groups if the organisation is still at the version the editor
