@@ -85,8 +85,8 @@ public sealed class ProofreadingPagesTests(WaypointFactory factory) : IClassFixt
         await member.SuggestOkAsync("nl", "Find your authority", "Zoek uw overheidsorganisatie");
         using var editor = await factory.CreateBrowserClientAsync(await factory.CreateUserAsync(roles: PlatformRoles.Editor));
 
-        var review = (IHtmlDocument)await FormPoster.ParseAsync(await editor.GetAsync("/proofreading?lang=nl"));
-        var accepted = await new FormPoster(editor).SubmitAsync(review, "/proofreading?lang=nl", [], "form[action*='handler=Accept']");
+        var review = (IHtmlDocument)await FormPoster.ParseAsync(await editor.GetAsync("/proofreading?language=nl"));
+        var accepted = await new FormPoster(editor).SubmitAsync(review, "/proofreading?language=nl", [], "form[action*='handler=Accept']");
 
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Contains("Zoek uw overheidsorganisatie", await factory.CreateClient().HtmlAsync("/nl/"), StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class ProofreadingPagesTests(WaypointFactory factory) : IClassFixt
     {
         var editorUser = await factory.CreateUserAsync(roles: PlatformRoles.Editor);
         using var editor = await factory.CreateBrowserClientAsync(editorUser);
-        const string url = "/proofreading/string?lang=sv&key=Directory";
+        const string url = "/proofreading/string?language=sv&key=Directory";
 
         var marked = await new FormPoster(editor).SubmitAsync(url);
 
@@ -115,7 +115,7 @@ public sealed class ProofreadingPagesTests(WaypointFactory factory) : IClassFixt
         using var member = await factory.CreateBrowserClientAsync(await factory.CreateUserAsync());
         using var anonymous = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        foreach (var url in new[] { "/proofreading", "/proofreading/coverage", "/proofreading/strings?lang=de", "/proofreading/string?lang=de&key=Directory" })
+        foreach (var url in new[] { "/proofreading", "/proofreading/coverage", "/proofreading/strings?language=de", "/proofreading/string?language=de&key=Directory" })
         {
             var response = await member.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
