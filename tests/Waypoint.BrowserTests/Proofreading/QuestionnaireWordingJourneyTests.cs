@@ -41,8 +41,7 @@ public sealed class QuestionnaireWordingJourneyTests(WaypointServer server, Brow
         var text = page.Locator("section.wording").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = EnglishQuestion, Exact = true }) });
         await Expect(text.Locator("textarea")).ToHaveValueAsync(GermanQuestion);
         await text.Locator("textarea").FillAsync(BetterQuestion);
-        var posted = await page.RunAndWaitForResponseAsync(() => text.Locator("button[type=submit]").ClickAsync(), r => r.Request.Method == "POST");
-        Assert.True(posted.Status < 400, posted.Status + " " + posted.Url + " " + posted.Request.PostData + " " + string.Join(";", (await posted.Request.AllHeadersAsync()).Select(h => h.Key + "=" + h.Value)));
+        await text.Locator("button[type=submit]").ClickAsync();
         await Expect(page.Locator(".notice-success")).ToBeVisibleAsync();
 
         var editor = await OpenAnotherBrowserAsync();
