@@ -35,11 +35,11 @@ public sealed class SuggestWordingJourneyTests(WaypointServer server, BrowserFix
 
         var editor = await OpenAnotherBrowserAsync();
         await SignInAsync(editor, await Server.CreateUserAsync(roles: PlatformRoles.Editor));
-        await editor.GotoAsync("/proofreading?lang=de");
+        await editor.GotoAsync("/proofreading?language=de");
         await editor.AssertNoSeriousAccessibilityViolationsAsync();
         var suggestion = editor.Locator("section.claim").Filter(new() { HasText = "Finden Sie Ihre Verwaltung" });
-        // ?lang=de also shows the queue's own words in German, so the button is found by its form, not its name.
-        await suggestion.Locator("form[action*='handler=Accept'] button[type=submit]").ClickAsync();
+        // ?language=de filters the queue without switching the editor's own interface language.
+        await suggestion.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
         await Expect(editor.Locator(".notice-success")).ToContainTextAsync("Finden Sie Ihre Verwaltung");
 
         await page.GotoAsync("/de/");
@@ -57,7 +57,7 @@ public sealed class SuggestWordingJourneyTests(WaypointServer server, BrowserFix
         }
         await SignInAsync(page, await Server.CreateUserAsync(roles: PlatformRoles.Editor));
 
-        foreach (var url in new[] { "/proofreading?lang=fr", "/proofreading/coverage", "/proofreading/strings?lang=fr", "/proofreading/string?lang=fr&key=Directory", "/proofreading/suggest-mode" })
+        foreach (var url in new[] { "/proofreading?language=fr", "/proofreading/coverage", "/proofreading/strings?language=fr", "/proofreading/strings?language=fr&texts=questionnaire", "/proofreading/string?language=fr&key=Directory", "/proofreading/suggest-mode" })
         {
             await page.GotoAsync(url);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Waypoint.Data.Accounts;
 using Waypoint.Data.Proofreading;
+using Waypoint.Tests.Assessments;
 using Waypoint.Tests.Infrastructure;
 
 namespace Waypoint.Tests.Proofreading;
@@ -85,8 +86,8 @@ public sealed class ProofreadingPagesTests(WaypointFactory factory) : IClassFixt
         await member.SuggestOkAsync("nl", "Find your authority", "Zoek uw overheidsorganisatie");
         using var editor = await factory.CreateBrowserClientAsync(await factory.CreateUserAsync(roles: PlatformRoles.Editor));
 
-        var review = (IHtmlDocument)await FormPoster.ParseAsync(await editor.GetAsync("/proofreading?lang=nl"));
-        var accepted = await new FormPoster(editor).SubmitAsync(review, "/proofreading?lang=nl", [], "form[action*='handler=Accept']");
+        var review = (IHtmlDocument)await FormPoster.ParseAsync(await editor.GetAsync("/proofreading?language=nl"));
+        var accepted = await new FormPoster(editor).SubmitAsync(review, "/proofreading?language=nl", [], "form[action*='handler=Accept']");
 
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Contains("Zoek uw overheidsorganisatie", await factory.CreateClient().HtmlAsync("/nl/"), StringComparison.Ordinal);
@@ -97,7 +98,7 @@ public sealed class ProofreadingPagesTests(WaypointFactory factory) : IClassFixt
     {
         var editorUser = await factory.CreateUserAsync(roles: PlatformRoles.Editor);
         using var editor = await factory.CreateBrowserClientAsync(editorUser);
-        const string url = "/proofreading/string?lang=sv&key=Directory";
+        const string url = "/proofreading/string?language=sv&key=Directory";
 
         var marked = await new FormPoster(editor).SubmitAsync(url);
 
@@ -105,8 +106,48 @@ public sealed class ProofreadingPagesTests(WaypointFactory factory) : IClassFixt
         var review = await factory.WithDbAsync(db => db.TranslationReviews.SingleAsync(r => r.Language == "sv" && r.Key == "Directory"));
         Assert.Equal(editorUser.Id, review.ReviewedById);
         var history = await editor.HtmlAsync(url);
-        Assert.Contains(InLanguage("sv", "Marked as proofread"), WebUtility.HtmlDecode(history), StringComparison.Ordinal);
+        Assert.Contains("Marked as proofread", WebUtility.HtmlDecode(history), StringComparison.Ordinal);
         Assert.Contains(editorUser.Email.Split('@')[0], history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Filtering_the_review_pages_by_language_keeps_the_editors_own_interface_language()
+    {
+        using var member = await factory.CreateApiClientAsync(await factory.CreateUserAsync());
+        await member.SuggestOkAsync("da", "Find your authority", "Find din myndighed nu");
+        using var editor = await factory.CreateBrowserClientAsync(await factory.CreateUserAsync(roles: PlatformRoles.Editor));
+
+        foreach (var url in new[] { "/proofreading?language=da", "/proofreading/strings?language=da", "/proofreading/string?language=da&key=Directory" })
+        {
+            var page = await FormPoster.ParseAsync(await editor.GetAsync(url));
+            Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+            if (url.StartsWith("/proofreading?", StringComparison.Ordinal))
+                Assert.Contains("Find din myndighed nu", page.Body!.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_member_in_suggest_mode_proposes_wording_for_a_question_of_a_topic_page_through_the_form()
+    {
+        using var team = await factory.CreateTeamAsync();
+        var assessment = await team.AdminApi.StartAsync(team.OrganisationId);
+        using var browser = await factory.CreateBrowserClientAsync(team.Admin);
+        await TurnOnAndOpenHomeAsync(browser);
+        var topic = $"/de/assessments/{assessment.Id}/topics/governance";
+        Assert.Contains($"/de/proofreading/suggest?page={Uri.EscapeDataString($"/assessments/{assessment.Id}/topics/governance")}", await browser.HtmlAsync(topic), StringComparison.Ordinal);
+        var suggestUrl = $"/de/proofreading/suggest?page={Uri.EscapeDataString($"/assessments/{assessment.Id}/topics/governance")}&lang=de";
+        var question = factory.Questionnaire().FindQuestion("governance.digital_strategy")!;
+
+        var page = (IHtmlDocument)await FormPoster.ParseAsync(await browser.GetAsync(suggestUrl));
+        var field = FieldFor(page, question.Text);
+        var sent = await new FormPoster(browser).SubmitAsync(page, suggestUrl,
+            [KeyValuePair.Create<string, string?>("text", "Hat Ihre Verwaltung eine gueltige Digitalstrategie?")], $"form:has(#{field})");
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var stored = await factory.WithDbAsync(db => db.WordingSuggestions.SingleAsync(s => s.AuthorId == team.Admin.Id));
+        Assert.Equal(("de", $"questionnaire:{factory.Questionnaire().Version}:question:governance.digital_strategy:text", $"/assessments/{assessment.Id}/topics/governance"),
+            (stored.Language, stored.Key, stored.Page));
+        Assert.NotNull(FieldFor(page, question.Levels[4]));
     }
 
     [Fact]
@@ -115,7 +156,7 @@ public sealed class ProofreadingPagesTests(WaypointFactory factory) : IClassFixt
         using var member = await factory.CreateBrowserClientAsync(await factory.CreateUserAsync());
         using var anonymous = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        foreach (var url in new[] { "/proofreading", "/proofreading/coverage", "/proofreading/strings?lang=de", "/proofreading/string?lang=de&key=Directory" })
+        foreach (var url in new[] { "/proofreading", "/proofreading/coverage", "/proofreading/strings?language=de", "/proofreading/string?language=de&key=Directory" })
         {
             var response = await member.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Waypoint.Data.Assessments;
 using Waypoint.Features.Questionnaires;
+using Waypoint.Features.Questionnaires.Translations;
 using Waypoint.Features.Recommendations;
 using Waypoint.Features.Roadmaps;
 
@@ -41,6 +42,23 @@ internal sealed class ResultsModel(AssessmentService assessments, Recommendation
 
     public bool CanCreateRoadmap => Assessment.Status == AssessmentStatus.Submitted && Assessment.YourRole >= Data.Organisations.OrganisationRole.Contributor;
 
+    /// <summary>The questionnaire texts this page shows: section and question titles, and the levels and choices answered.</summary>
+    private IEnumerable<string> TextsShown()
+    {
+        var version = Questionnaire.Version;
+        foreach (var section in Questionnaire.Sections)
+        {
+            yield return QuestionnaireTexts.SectionKey(version, section.Key, "title");
+            foreach (var question in section.Questions)
+            {
+                yield return QuestionnaireTexts.QuestionKey(version, question.Key, "title");
+                var answer = Assessment.FindAnswer(question.Key);
+                if (answer?.Level is { } level) yield return QuestionnaireTexts.LevelKey(version, question.Key, level);
+                else if (question.Type == QuestionType.SingleChoice && answer?.Value is { } option) yield return QuestionnaireTexts.OptionKey(version, question.Key, option);
+            }
+        }
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var assessment = await assessments.GetAsync(User, Id, cancellationToken);
@@ -48,6 +66,7 @@ internal sealed class ResultsModel(AssessmentService assessments, Recommendation
         Assessment = assessment.Value!;
         Results = assessments.ResultsOf(Assessment);
         Questionnaire = assessments.QuestionnaireOf(Assessment);
+        Proofreading.QuestionnaireTextsShown.Add(TextsShown());
         if (Assessment.Status == AssessmentStatus.Submitted && Assessment.YourRole is not null)
         {
             var applied = await recommendations.ForAssessmentAsync(User, Id, cancellationToken);

@@ -228,6 +228,7 @@ internal sealed class TopicModel(AssessmentService assessments, IStringLocalizer
         Questionnaire = assessments.QuestionnaireOf(Assessment);
         if (Questionnaire.FindSection(SectionKey) is not { } section) return false;
         Section = section;
+        Proofreading.QuestionnaireTextsShown.Section(Questionnaire.Version, section);
         return true;
     }
 

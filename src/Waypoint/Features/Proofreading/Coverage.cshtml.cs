@@ -6,11 +6,11 @@ namespace Waypoint.Features.Proofreading;
 
 /// <summary>Per language, how much of the interface and of the questionnaire is translated, proofread, and waiting.</summary>
 [Authorize(Policy = PlatformRoles.Editor)]
-internal sealed class CoverageModel(CoverageReport report, QuestionnaireCoverage questionnaire) : PageModel
+internal sealed class CoverageModel(CoverageReport report) : PageModel
 {
     public IReadOnlyList<LanguageCoverage> Languages { get; private set; } = [];
 
-    public string? QuestionnaireVersion => questionnaire.Version;
+    public string? QuestionnaireVersion => report.QuestionnaireVersion;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Languages = await report.BuildAsync(cancellationToken);
 }

@@ -13,8 +13,21 @@ namespace Waypoint.Features.Proofreading;
 [Authorize(Policy = PlatformRoles.Editor)]
 internal sealed class IndexModel(ProofreadingService service, Languages languages, IStringLocalizer<Program> localizer) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "lang")]
+    /// <summary>The language whose suggestions are listed. Not <c>lang</c>: that would switch the editor's own interface
+    /// language too.</summary>
+    [BindProperty(SupportsGet = true, Name = "language")]
     public string? LanguageCode { get; set; }
+
+    /// <summary>"interface", "questionnaire", or anything else for both.</summary>
+    [BindProperty(SupportsGet = true, Name = "texts")]
+    public string? TextsFilter { get; set; }
+
+    public bool? QuestionnaireOnly => TextsFilter?.ToLowerInvariant() switch
+    {
+        "interface" => false,
+        "questionnaire" => true,
+        _ => null,
+    };
 
     /// <summary>"pending" (the default), "accepted", "rejected" or "all".</summary>
     [BindProperty(SupportsGet = true, Name = "status")]
@@ -53,7 +66,7 @@ internal sealed class IndexModel(ProofreadingService service, Languages language
         if (outcome.Succeeded)
         {
             Notice = localizer["Accepted: readers of {0} now see “{1}”.", languages.Find(outcome.Value!.Language)!.NativeName, outcome.Value.Text];
-            return RedirectToPage(new { lang = LanguageCode, status = StatusFilter });
+            return RedirectToPage(new { language = LanguageCode, status = StatusFilter, texts = TextsFilter });
         }
         return await RefusedAsync(outcome.Refusal!, id, cancellationToken);
     }
@@ -64,7 +77,7 @@ internal sealed class IndexModel(ProofreadingService service, Languages language
         if (outcome.Succeeded)
         {
             Notice = localizer["Rejected: the wording stays as it was."];
-            return RedirectToPage(new { lang = LanguageCode, status = StatusFilter });
+            return RedirectToPage(new { language = LanguageCode, status = StatusFilter, texts = TextsFilter });
         }
         RejectedId = id;
         Reason = reason;
@@ -84,6 +97,6 @@ internal sealed class IndexModel(ProofreadingService service, Languages language
     {
         Languages = [.. languages.All.Where(l => l.Code != Infrastructure.Localization.Languages.Default)];
         PendingCounts = await service.PendingCountsAsync(cancellationToken);
-        Suggestions = await service.SuggestionsAsync(Language, Status, cancellationToken);
+        Suggestions = await service.SuggestionsAsync(Language, Status, cancellationToken, QuestionnaireOnly);
     }
 }

@@ -2,7 +2,8 @@ using Waypoint.Data.Proofreading;
 
 namespace Waypoint.Features.Proofreading;
 
-/// <summary>A proposal of wording for one interface string: <paramref name="Key"/> is the English text.</summary>
+/// <summary>A proposal of wording for one text: <paramref name="Key"/> is the English text of an interface string, or
+/// the key of a questionnaire text such as <c>questionnaire:1.0:question:governance.strategy:level:3</c>.</summary>
 internal sealed record SuggestRequest(string? Language, string? Key, string? Text, string? Page);
 
 internal sealed record RejectRequest(string? Reason);
@@ -13,6 +14,7 @@ internal sealed record SuggestionDto(
     Guid Id,
     string Language,
     string Key,
+    string Source,
     string Text,
     string PreviousText,
     string CurrentText,
@@ -32,11 +34,12 @@ internal sealed record TranslationChangeDto(
     DateTimeOffset ChangedAt,
     Guid? SuggestionId);
 
-/// <summary>A string in one language as an editor sees it: its wording from the PO file, the wording readers see now,
+/// <summary>A text in one language as an editor sees it: its English source, its wording from the PO file, the wording readers see now,
 /// whether that wording is confirmed, and its history (newest first).</summary>
 internal sealed record StringHistoryDto(
     string Language,
     string Key,
+    string Source,
     string? FileText,
     string? CurrentText,
     bool Proofread,

@@ -19,7 +19,7 @@ internal static class ProofreadingRegistration
         builder.Services.AddScoped<IDatabaseSeeder, TranslationOverridesLoader>();
         builder.Services.AddScoped<ProofreadingService>();
         builder.Services.AddScoped<CoverageReport>();
-        builder.Services.AddSingleton<QuestionnaireCoverage>();
+        builder.Services.AddSingleton<ProofreadTexts>();
         builder.Services.AddScoped<PageStringsFilter>();
         builder.Services.Configure<MvcOptions>(options => options.Filters.AddService<PageStringsFilter>());
         return builder;
@@ -29,5 +29,6 @@ internal static class ProofreadingRegistration
     {
         app.MapProofreadingApi();
         app.MapPoExport();
+        app.MapQuestionnaireExport();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Waypoint.Data;
 using Waypoint.Data.Proofreading;
+using Waypoint.Features.Questionnaires.Translations;
 using Waypoint.Infrastructure.Localization;
 
 namespace Waypoint.Features.Proofreading;
@@ -14,7 +15,7 @@ namespace Waypoint.Features.Proofreading;
 /// </summary>
 internal sealed class ProofreadingService(
     WaypointDbContext db,
-    TranslationCatalog catalog,
+    ProofreadTexts texts,
     TranslationOverrides overrides,
     Languages languages,
     DatabaseWriteGate writeGate,
@@ -33,7 +34,7 @@ internal sealed class ProofreadingService(
         if (!IsTranslatedLanguage(request.Language))
             return Refusal.Invalid("language", localizer["Choose one of the official languages other than English: English is the source text."]);
         var language = languages.Find(request.Language)!.Code;
-        if (request.Key is not { } key || !catalog.IsInterfaceString(key))
+        if (request.Key is not { } key || !texts.IsKnown(key))
             return Refusal.Invalid("key", localizer["This text is not one of Waypoint's interface strings: open the page again and propose from its list."]);
         var page = request.Page?.Trim();
         if (page is { Length: 0 }) page = null;
@@ -41,8 +42,8 @@ internal sealed class ProofreadingService(
             return Refusal.Invalid("page", localizer["The page must be a path of Waypoint starting with /, at most {0} characters.", ProofreadingLimitsPage]);
 
         var text = WordingRules.Normalise(request.Text);
-        var current = catalog.Find(language, key);
-        var problems = WordingRules.Check(key, current, text, localizer);
+        var current = texts.Find(language, key);
+        var problems = WordingRules.Check(texts.SourceOf(key), current, text, localizer);
         if (problems.Count > 0) return Refusal.Invalid("text", problems);
 
         var now = clock.GetUtcNow();
@@ -89,11 +90,14 @@ internal sealed class ProofreadingService(
         page.Length <= ProofreadingLimitsPage && page.StartsWith('/') && !page.StartsWith("//", StringComparison.Ordinal)
         && !page.Contains('\\', StringComparison.Ordinal) && !page.Any(char.IsControl);
 
-    public Task<IReadOnlyList<SuggestionDto>> SuggestionsAsync(string? language, SuggestionStatus? status, CancellationToken cancellationToken)
+    /// <param name="questionnaire">True: only questionnaire texts; false: only interface strings; null: both.</param>
+    public Task<IReadOnlyList<SuggestionDto>> SuggestionsAsync(string? language, SuggestionStatus? status, CancellationToken cancellationToken,
+        bool? questionnaire = null)
     {
         var query = db.WordingSuggestions.AsQueryable();
         if (language is not null) query = query.Where(s => s.Language == language);
         if (status is { } wanted) query = query.Where(s => s.Status == wanted);
+        if (questionnaire is { } onlyQuestionnaire) query = query.Where(s => s.Key.StartsWith(QuestionnaireTexts.Prefix) == onlyQuestionnaire);
         return ListAsync(query, cancellationToken);
     }
 
@@ -115,7 +119,7 @@ internal sealed class ProofreadingService(
             var now = clock.GetUtcNow();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var existing = await db.TranslationOverrides.FirstOrDefaultAsync(o => o.Language == suggestion.Language && o.Key == suggestion.Key, cancellationToken);
-            var previous = existing?.Text ?? catalog.FindInFile(suggestion.Language, suggestion.Key) ?? "";
+            var previous = existing?.Text ?? texts.FindInFile(suggestion.Language, suggestion.Key) ?? "";
             if (existing is null)
             {
                 db.TranslationOverrides.Add(new TranslationOverride
@@ -187,9 +191,9 @@ internal sealed class ProofreadingService(
         if (!IsTranslatedLanguage(request.Language))
             return Refusal.Invalid("language", localizer["Choose one of the official languages other than English: English is the source text."]);
         var language = languages.Find(request.Language)!.Code;
-        if (request.Key is not { } key || !catalog.IsInterfaceString(key))
+        if (request.Key is not { } key || !texts.IsKnown(key))
             return new Refusal(RefusalKind.NotFound, localizer["This text is not one of Waypoint's interface strings."]);
-        if (catalog.Find(language, key) is not { } current)
+        if (texts.Find(language, key) is not { } current)
             return Refusal.Invalid("key", localizer["This string has no translation yet: there is nothing to confirm. Propose a wording instead."]);
 
         var now = clock.GetUtcNow();
@@ -218,7 +222,7 @@ internal sealed class ProofreadingService(
         if (!IsTranslatedLanguage(language))
             return Refusal.Invalid("language", localizer["Choose one of the official languages other than English: English is the source text."]);
         language = languages.Find(language)!.Code;
-        if (key is null || !catalog.IsInterfaceString(key))
+        if (key is null || !texts.IsKnown(key))
             return new Refusal(RefusalKind.NotFound, localizer["This text is not one of Waypoint's interface strings."]);
 
         var changes = await db.TranslationChanges.AsNoTracking().Where(c => c.Language == language && c.Key == key)
@@ -228,9 +232,9 @@ internal sealed class ProofreadingService(
                 c.ChangedAt, c.SuggestionId))
             .ToListAsync(cancellationToken);
         var review = await db.TranslationReviews.AsNoTracking().FirstOrDefaultAsync(r => r.Language == language && r.Key == key, cancellationToken);
-        var current = catalog.Find(language, key);
+        var current = texts.Find(language, key);
         var suggestions = await ListAsync(db.WordingSuggestions.Where(s => s.Language == language && s.Key == key), cancellationToken);
-        return new StringHistoryDto(language, key, catalog.FindInFile(language, key), current,
+        return new StringHistoryDto(language, key, texts.SourceOf(key), texts.FindInFile(language, key), current,
             review is not null && current is not null && review.ReviewedText == current, changes, suggestions);
     }
 
@@ -257,8 +261,8 @@ internal sealed class ProofreadingService(
                 DecidedByName = db.Users.Where(u => u.Id == s.DecidedById).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        return [.. rows.OrderBy(r => r.Suggestion.CreatedAt).Select(r => new SuggestionDto(r.Suggestion.Id, r.Suggestion.Language, r.Suggestion.Key, r.Suggestion.Text,
-            r.Suggestion.PreviousText, catalog.Find(r.Suggestion.Language, r.Suggestion.Key) ?? "", r.Suggestion.Page, r.AuthorName ?? "",
+        return [.. rows.OrderBy(r => r.Suggestion.CreatedAt).Select(r => new SuggestionDto(r.Suggestion.Id, r.Suggestion.Language, r.Suggestion.Key, texts.SourceOf(r.Suggestion.Key), r.Suggestion.Text,
+            r.Suggestion.PreviousText, texts.Find(r.Suggestion.Language, r.Suggestion.Key) ?? "", r.Suggestion.Page, r.AuthorName ?? "",
             r.Suggestion.CreatedAt, r.Suggestion.Status, r.DecidedByName, r.Suggestion.DecidedAt, r.Suggestion.RejectionReason))];
     }
 }

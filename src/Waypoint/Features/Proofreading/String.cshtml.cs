@@ -8,12 +8,13 @@ using Waypoint.Infrastructure.Localization;
 
 namespace Waypoint.Features.Proofreading;
 
-/// <summary>One interface string in one language: its wording from the PO file and now, whether an editor confirmed it,
+/// <summary>One text (interface string or questionnaire text) in one language: its wording from the PO file and now, whether an editor confirmed it,
 /// who changed or confirmed it when, and the suggestions made for it. Editors confirm the wording here.</summary>
 [Authorize(Policy = PlatformRoles.Editor)]
 internal sealed class StringModel(ProofreadingService service, Languages languages, IStringLocalizer<Program> localizer) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "lang")]
+    /// <summary>Not <c>lang</c>, which would switch the editor's own interface language too.</summary>
+    [BindProperty(SupportsGet = true, Name = "language")]
     public string? LanguageCode { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "key")]
@@ -41,7 +42,7 @@ internal sealed class StringModel(ProofreadingService service, Languages languag
         if (outcome.Succeeded)
         {
             Notice = localizer["Marked as proofread: the current wording is confirmed."];
-            return RedirectToPage(new { lang = LanguageCode, key = Key });
+            return RedirectToPage(new { language = LanguageCode, key = Key });
         }
         if (outcome.Refusal!.Kind == RefusalKind.NotFound || (await OnGetAsync(cancellationToken)) is not PageResult) return NotFound();
         ModelState.AddModelError(string.Empty, outcome.Refusal.Message);

@@ -6,21 +6,25 @@ using Microsoft.Extensions.Localization;
 using Waypoint.Data;
 using Waypoint.Data.Proofreading;
 using Waypoint.Features.Organisations;
+using Waypoint.Features.Questionnaires;
+using Waypoint.Features.Questionnaires.Translations;
 using Waypoint.Infrastructure.Localization;
 
 namespace Waypoint.Features.Proofreading;
 
-/// <summary>The strings a page showed, each with its English source, its current wording in the chosen language and a
+/// <summary>The texts a page showed (interface strings and questionnaire texts), each with its English source, its current wording in the chosen language and a
 /// field to propose better wording. One form per string, so it works without JavaScript.</summary>
 [Authorize]
 internal sealed class SuggestModel(
     WaypointDbContext db,
     TranslationCatalog catalog,
+    QuestionnaireCatalog questionnaires,
+    ProofreadTexts texts,
     Languages languages,
     ProofreadingService service,
     IStringLocalizer<Program> localizer) : PageModel
 {
-    public sealed record PageText(int Index, string Key, string? Current, bool ProposedByMe);
+    public sealed record PageText(int Index, string Key, string Source, string? Current, bool ProposedByMe);
 
     /// <summary>The path of the page whose strings are listed, from <c>?page=</c> (read by hand: "page" is also the
     /// route value Razor Pages uses for the page's own name, which model binding would find first).</summary>
@@ -97,7 +101,11 @@ internal sealed class SuggestModel(
                 .Where(s => s.AuthorId == userId && s.Language == code && s.Status == SuggestionStatus.Pending)
                 .Select(s => s.Key).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
-        Texts = [.. catalog.TemplateKeys.Where(seen.Contains)
-            .Select((key, index) => new PageText(index, key, catalog.Find(code, key), mine.Contains(key)))];
+        // The interface strings in the template's order, then the questionnaire's texts in its reading order.
+        var questionnaireKeys = seen.Where(QuestionnaireTexts.IsQuestionnaireKey).Select(QuestionnaireTexts.VersionOf).Distinct()
+            .Select(version => questionnaires.Find(version!)).OfType<Questionnaire>()
+            .SelectMany(q => QuestionnaireTexts.Of(q, null)).Select(t => t.Key).Where(seen.Contains);
+        Texts = [.. catalog.TemplateKeys.Where(seen.Contains).Concat(questionnaireKeys)
+            .Select((key, index) => new PageText(index, key, texts.SourceOf(key), texts.Find(code, key), mine.Contains(key)))];
     }
 }

@@ -43,10 +43,11 @@ internal static class SuggestWordingMode
 }
 
 /// <summary>
-/// While suggest-wording mode applies, records which interface strings a page showed, so that the suggestion page can
+/// While suggest-wording mode applies, records which interface strings (and, through <see cref="QuestionnaireTextsShown"/>,
+/// which questionnaire texts) a page showed, so that the suggestion page can
 /// list them with that page as their context. The strings are kept in the database, so any node can list them.
 /// </summary>
-internal sealed class PageStringsFilter(WaypointDbContext db, TranslationCatalog catalog, DatabaseWriteGate writeGate, TimeProvider clock)
+internal sealed class PageStringsFilter(WaypointDbContext db, ProofreadTexts texts, DatabaseWriteGate writeGate, TimeProvider clock)
     : IAsyncResourceFilter
 {
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
@@ -80,7 +81,7 @@ internal sealed class PageStringsFilter(WaypointDbContext db, TranslationCatalog
 
     private async Task RecordAsync(string page, IReadOnlyList<string> served, CancellationToken cancellationToken)
     {
-        var keys = served.Where(catalog.IsInterfaceString).ToHashSet(StringComparer.Ordinal);
+        var keys = served.Where(texts.IsKnown).ToHashSet(StringComparer.Ordinal);
         if (keys.Count == 0) return;
         var known = await db.PageStrings.AsNoTracking().Where(p => p.Page == page).Select(p => p.Key).ToListAsync(cancellationToken);
         keys.ExceptWith(known);
@@ -99,5 +100,25 @@ internal sealed class PageStringsFilter(WaypointDbContext db, TranslationCatalog
                 // Another request recorded the same page at the same moment: what it stored is the same.
             }
         }
+    }
+}
+
+/// <summary>Pages that show questionnaire texts say which, so that suggest-wording mode lists them for the page; the
+/// localizer cannot see them, as they come from the questionnaire's content, not from the PO catalogue.</summary>
+internal static class QuestionnaireTextsShown
+{
+    /// <summary>Records the texts of a section's page (title, description, every text of its questions).</summary>
+    public static void Section(string version, Questionnaires.Section section)
+    {
+        if (ServedStrings.Current is not { } collector) return;
+        foreach (var key in Questionnaires.Translations.QuestionnaireTexts.KeysOf(version, section)) collector.Add(key);
+    }
+
+    /// <summary>Records texts by key (see <see cref="Questionnaires.Translations.QuestionnaireTexts"/>); the keys are
+    /// enumerated only while suggest-wording mode applies.</summary>
+    public static void Add(IEnumerable<string> keys)
+    {
+        if (ServedStrings.Current is not { } collector) return;
+        foreach (var key in keys) collector.Add(key);
     }
 }

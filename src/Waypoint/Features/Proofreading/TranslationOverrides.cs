@@ -2,18 +2,21 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Waypoint.Data;
 using Waypoint.Data.Proofreading;
+using Waypoint.Features.Questionnaires;
+using Waypoint.Features.Questionnaires.Translations;
 using Waypoint.Infrastructure.Localization;
 
 namespace Waypoint.Features.Proofreading;
 
 /// <summary>
-/// Keeps this node's <see cref="TranslationCatalog"/> showing the wording editors accepted. The overrides live in the
+/// Keeps this node's <see cref="TranslationCatalog"/> and <see cref="QuestionnaireCatalog"/> showing the wording editors accepted. The overrides live in the
 /// database; each node holds them in memory (a lookup stays one dictionary read) and reloads them when the one-row
 /// version counter moves: at once on the node that accepted, within <see cref="ProofreadingOptions.RefreshInterval"/>
 /// on the others.
 /// </summary>
 internal sealed partial class TranslationOverrides(
     TranslationCatalog catalog,
+    QuestionnaireCatalog questionnaires,
     IServiceScopeFactory scopes,
     IOptions<ProofreadingOptions> options,
     ILogger<TranslationOverrides> logger) : BackgroundService
@@ -33,10 +36,14 @@ internal sealed partial class TranslationOverrides(
                 .Where(v => v.Id == TranslationOverridesVersion.SingletonId).Select(v => v.Version).FirstOrDefaultAsync(cancellationToken);
             if (!force && version == Volatile.Read(ref _loadedVersion)) return;
             var rows = await db.TranslationOverrides.AsNoTracking().Select(o => new { o.Language, o.Key, o.Text }).ToListAsync(cancellationToken);
-            catalog.ApplyOverrides(rows.GroupBy(r => r.Language, StringComparer.OrdinalIgnoreCase).ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyDictionary<string, string>)g.ToDictionary(r => r.Key, r => r.Text, StringComparer.Ordinal),
-                StringComparer.OrdinalIgnoreCase));
+            IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ByLanguage(bool questionnaire) =>
+                rows.Where(r => QuestionnaireTexts.IsQuestionnaireKey(r.Key) == questionnaire)
+                    .GroupBy(r => r.Language, StringComparer.OrdinalIgnoreCase).ToDictionary(
+                        g => g.Key,
+                        g => (IReadOnlyDictionary<string, string>)g.ToDictionary(r => r.Key, r => r.Text, StringComparer.Ordinal),
+                        StringComparer.OrdinalIgnoreCase);
+            catalog.ApplyOverrides(ByLanguage(questionnaire: false));
+            questionnaires.ApplyOverrides(ByLanguage(questionnaire: true));
             Volatile.Write(ref _loadedVersion, version);
             LogLoaded(logger, rows.Count, version);
         }

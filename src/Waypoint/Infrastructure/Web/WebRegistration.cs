@@ -30,6 +30,10 @@ internal static class WebRegistration
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = ".Waypoint.Antiforgery";
+            // One cookie for the whole site: by default its path is the request's path base, which the language prefix
+            // (/de, /fr) sets, so a browser ended up with one cookie per prefix and forms failed with 400 when the
+            // cookie it sent first was not the one the form's token was made for.
+            options.Cookie.Path = "/";
             options.HeaderName = "X-CSRF-TOKEN";
         });
         builder.Services.AddProblemDetails();
