@@ -20,7 +20,8 @@ public sealed class FocusVisibleTests(WaypointServer server, BrowserFixture brow
           const r = e.getBoundingClientRect();
           const drawn = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
           const onScreen = r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < document.documentElement.scrollWidth;
-          return { what: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : ''), drawn, onScreen };
+          const what = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className ? '.' + e.className.split(' ').join('.') : '');
+          return (drawn ? '' : what + ': no visible focus indicator\n') + (onScreen ? '' : what + ': focused but not on screen\n');
         }
         """;
 
@@ -46,14 +47,11 @@ public sealed class FocusVisibleTests(WaypointServer server, BrowserFixture brow
             for (var i = 0; i < 60; i++)
             {
                 await page.Keyboard.PressAsync("Tab");
-                var focus = await page.EvaluateAsync<FocusState?>(FocusScript);
-                if (focus is null) break;
-                if (!focus.Drawn) problems.Add($"{focus.What}: no visible focus indicator");
-                if (!focus.OnScreen) problems.Add($"{focus.What}: focused but not on screen");
+                var problem = await page.EvaluateAsync<string?>(FocusScript);
+                if (problem is null) break;
+                if (problem.Length > 0) problems.Add(problem.TrimEnd());
             }
             Assert.True(problems.Count == 0, $"On {page.Url}:\n" + string.Join("\n", problems.Distinct()));
         }, pageType);
     }
-
-    private sealed record FocusState(string What, bool Drawn, bool OnScreen);
 }
