@@ -24,6 +24,9 @@ public enum Visitor
     PlatformAdmin,
     Editor,
     Coordinator,
+
+    /// <summary>Someone invited to the organisation, signed in with the invited address, before accepting.</summary>
+    Invitee,
 }
 
 /// <summary>
@@ -72,6 +75,8 @@ public sealed class AccessibilitySite
 
     public Guid RoadmapId { get; private set; }
 
+    public string InvitationToken { get; private set; } = "";
+
     private TestUser Member { get; set; } = null!;
 
     private TestUser Admin { get; set; } = null!;
@@ -79,6 +84,8 @@ public sealed class AccessibilitySite
     private TestUser Editor { get; set; } = null!;
 
     private TestUser Coordinator { get; set; } = null!;
+
+    private TestUser Invitee { get; set; } = null!;
 
     public static Task<AccessibilitySite> For(WaypointServer server) => Sites.GetValue(server, ArrangeAsync);
 
@@ -91,6 +98,7 @@ public sealed class AccessibilitySite
             Visitor.PlatformAdmin => SignInAsync(browser, Admin),
             Visitor.Editor => SignInAsync(browser, Editor),
             Visitor.Coordinator => SignInAsync(browser, Coordinator),
+            Visitor.Invitee => SignInAsync(browser, Invitee),
             _ => Task.FromResult<string?>(null),
         });
 
@@ -121,7 +129,10 @@ public sealed class AccessibilitySite
         site.MunicipalityId = await server.WithDbAsync(db => db.Authorities.Where(a => a.Code == "SE_1280").Select(a => a.Id).SingleAsync());
 
         using var api = await ApiClientAsync(server, site.Member);
-        await PostAsync(api, $"/api/v1/organisations/{site.OrganisationId}/invitations", new { email = $"invited-{Guid.NewGuid():N}@example.eu", role = "Viewer" });
+        var invited = $"invited-{Guid.NewGuid():N}@example.eu";
+        await PostAsync(api, $"/api/v1/organisations/{site.OrganisationId}/invitations", new { email = invited, role = "Viewer" });
+        site.InvitationToken = server.InvitationTokenSentTo(invited);
+        site.Invitee = await server.CreateUserAsync(invited);
 
         var thisYear = DateTime.UtcNow.Year;
         site.SubmittedAssessmentId = await StartAsync(api, site.OrganisationId, thisYear - 1);

@@ -96,6 +96,9 @@ public sealed class EveryPageAccessibilityTests(WaypointServer server, BrowserFi
         new("users", Visitor.PlatformAdmin, _ => "/admin/users"),
         new("bodies to review", Visitor.PlatformAdmin, _ => "/admin/bodies"),
 
+        // Someone invited, signed in with the invited address
+        new("invitation to join an organisation", Visitor.Invitee, s => $"/organisations/invitations/{s.InvitationToken}"),
+
         // Editors
         new("add a toolbox entry", Visitor.Editor, _ => "/toolbox/new"),
         new("add a toolbox entry, sent empty", Visitor.Editor, _ => "/toolbox/new", Then: SubmitMainFormAsync),
