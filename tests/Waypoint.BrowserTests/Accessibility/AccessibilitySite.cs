@@ -9,24 +9,34 @@ using Waypoint.BrowserTests.Infrastructure;
 using Waypoint.Data.Accounts;
 using Waypoint.Data.Organisations;
 using Waypoint.Features.Questionnaires;
+using Waypoint.Tests.Benchmarks;
 using Waypoint.Tests.Infrastructure;
 using Waypoint.Tests.Organisations;
 
 namespace Waypoint.BrowserTests.Accessibility;
 
-/// <summary>Who looks at a page: nobody signed in, a member (the admin of an organisation), or a platform admin.</summary>
+/// <summary>Who looks at a page: nobody signed in, a member (the admin of an organisation), or a person with a platform
+/// role: admin, editor (catalogues, moderation, proofreading) or coordinator (national figures and policy).</summary>
 public enum Visitor
 {
     Anonymous,
     Member,
     PlatformAdmin,
+    Editor,
+    Coordinator,
+
+    /// <summary>Someone invited to the organisation, signed in with the invited address, before accepting.</summary>
+    Invitee,
 }
 
 /// <summary>
 /// What the page-by-page checks need on one server, arranged once through the API and the database: an organisation
-/// with a second member and an open invitation, a submitted assessment of last year, this year's assessment with some
-/// answers, an authority nobody has claimed, a pending claim for the admins' queue, and one signed-in browser session
-/// per <see cref="Visitor"/> (its cookies, reused by every page of that visitor).
+/// with a second member and an open invitation, a submitted assessment of last year (with two good practices, one in
+/// the library and one waiting for an editor, and a roadmap), this year's assessment with some answers, an authority
+/// nobody has claimed, a pending claim for the admins' queue, six submitted peers in Slovakia of which the member
+/// also administers one (so that dashboards and analytics show figures), a peer question with an answer, a wording
+/// suggestion for the proofreading queue, and one signed-in browser session per <see cref="Visitor"/> (its cookies,
+/// reused by every page of that visitor).
 /// </summary>
 public sealed class AccessibilitySite
 {
@@ -53,9 +63,29 @@ public sealed class AccessibilitySite
 
     public string FirstTopicKey { get; private set; } = "";
 
+    /// <summary>One of the submitted peers, whose admin is also <see cref="Member"/>: its dashboard shows figures.</summary>
+    public Guid PeerOrganisationId { get; private set; }
+
+    /// <summary>A good practice approved for the library.</summary>
+    public Guid ApprovedPracticeId { get; private set; }
+
+    public Guid QuestionId { get; private set; }
+
+    public string QuestionTopicKey { get; private set; } = "";
+
+    public Guid RoadmapId { get; private set; }
+
+    public string InvitationToken { get; private set; } = "";
+
     private TestUser Member { get; set; } = null!;
 
     private TestUser Admin { get; set; } = null!;
+
+    private TestUser Editor { get; set; } = null!;
+
+    private TestUser Coordinator { get; set; } = null!;
+
+    private TestUser Invitee { get; set; } = null!;
 
     public static Task<AccessibilitySite> For(WaypointServer server) => Sites.GetValue(server, ArrangeAsync);
 
@@ -66,6 +96,9 @@ public sealed class AccessibilitySite
         {
             Visitor.Member => SignInAsync(browser, Member),
             Visitor.PlatformAdmin => SignInAsync(browser, Admin),
+            Visitor.Editor => SignInAsync(browser, Editor),
+            Visitor.Coordinator => SignInAsync(browser, Coordinator),
+            Visitor.Invitee => SignInAsync(browser, Invitee),
             _ => Task.FromResult<string?>(null),
         });
 
@@ -90,11 +123,16 @@ public sealed class AccessibilitySite
         site.Member = organisation.Admin;
         await server.AddMemberAsync(organisation.OrganisationId, OrganisationRole.Contributor);
         site.Admin = await server.CreateUserAsync(null, PlatformRoles.Admin);
+        site.Editor = await server.CreateUserAsync(null, PlatformRoles.Editor);
+        site.Coordinator = await server.CreateUserAsync(null, PlatformRoles.Coordinator);
         site.UnclaimedAuthorityId = (await server.CreateAuthorityAsync()).Id;
         site.MunicipalityId = await server.WithDbAsync(db => db.Authorities.Where(a => a.Code == "SE_1280").Select(a => a.Id).SingleAsync());
 
         using var api = await ApiClientAsync(server, site.Member);
-        await PostAsync(api, $"/api/v1/organisations/{site.OrganisationId}/invitations", new { email = $"invited-{Guid.NewGuid():N}@example.eu", role = "Viewer" });
+        var invited = $"invited-{Guid.NewGuid():N}@example.eu";
+        await PostAsync(api, $"/api/v1/organisations/{site.OrganisationId}/invitations", new { email = invited, role = "Viewer" });
+        site.InvitationToken = server.InvitationTokenSentTo(invited);
+        site.Invitee = await server.CreateUserAsync(invited);
 
         var thisYear = DateTime.UtcNow.Year;
         site.SubmittedAssessmentId = await StartAsync(api, site.OrganisationId, thisYear - 1);
@@ -103,7 +141,59 @@ public sealed class AccessibilitySite
         {
             await AnswerAsync(api, site.SubmittedAssessmentId, question, n++);
         }
+        var practiceTopics = questionnaire.Topics.Take(2).Select(t => t.Key).ToList();
+        foreach (var topicKey in practiceTopics)
+        {
+            var saved = await api.PutAsJsonAsync($"/api/v1/assessments/{site.SubmittedAssessmentId}/good-practices/{topicKey}", new
+            {
+                solutionName = $"Shared service desk for {topicKey}",
+                url = "https://desk.example.eu/",
+                achievement = "One desk answers residents for the whole district, in three languages, within a day.",
+                version = 0,
+            });
+            Assert.True(saved.IsSuccessStatusCode, $"Saving the good practice of {topicKey} answered {(int)saved.StatusCode}.");
+        }
         await PostAsync(api, $"/api/v1/assessments/{site.SubmittedAssessmentId}/submit", new { });
+        site.RoadmapId = (await PostAsync(api, $"/api/v1/assessments/{site.SubmittedAssessmentId}/roadmap", new { })).GetProperty("id").GetGuid();
+
+        // Two good practices shared for the library: the editor approves the first, the second waits in the queue.
+        using var editorApi = await ApiClientAsync(server, site.Editor);
+        foreach (var topicKey in practiceTopics)
+        {
+            var shared = await PostAsync(api, "/api/v1/good-practices", new
+            {
+                assessmentId = site.SubmittedAssessmentId,
+                topicKey,
+                title = $"Shared service desk for {topicKey}",
+                url = "https://desk.example.eu/",
+                description = "One desk answers residents for the whole district, in three languages, within a day.",
+            });
+            if (topicKey != practiceTopics[0]) continue;
+            site.ApprovedPracticeId = shared.GetProperty("id").GetGuid();
+            await PostAsync(editorApi, $"/api/v1/good-practices/moderation/{site.ApprovedPracticeId}/approve", new { version = shared.GetProperty("version").GetInt32() });
+        }
+
+        // Six submitted peers in Slovakia; the member also runs the third, and the admin of the fourth answers questions.
+        var peers = await server.AddSubmissionsAsync("SK", BenchmarkTestData.Scores(20, 30, 40, 50, 60, 70));
+        site.PeerOrganisationId = peers[2];
+        await server.WithDbAsync(async db =>
+        {
+            db.OrganisationMemberships.Add(new OrganisationMembership { OrganisationId = peers[2], UserId = site.Member.Id, Role = OrganisationRole.Admin, JoinedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        });
+        site.QuestionTopicKey = practiceTopics[0];
+        site.QuestionId = (await PostAsync(api, "/api/v1/questions", new
+        {
+            organisationId = site.OrganisationId,
+            topicKey = site.QuestionTopicKey,
+            title = "Who chairs your digital board?",
+            body = "We are setting one up and wonder who should lead it.",
+        })).GetProperty("id").GetGuid();
+        using var peerApi = await ApiClientAsync(server, await server.AddMemberAsync(peers[3], OrganisationRole.Admin));
+        await PostAsync(peerApi, $"/api/v1/questions/{site.QuestionId}/answers", new { organisationId = peers[3], body = "Our deputy mayor, with the CDO as secretary." });
+
+        // A wording suggestion for the proofreading queue.
+        await PostAsync(api, "/api/v1/proofreading/suggestions", new { language = "de", key = "Directory", text = "Behördenverzeichnis", page = "/" });
 
         site.CurrentAssessmentId = await StartAsync(api, site.OrganisationId, thisYear);
         foreach (var question in questionnaire.Topics[0].Questions.Take(3).Concat(questionnaire.Sections[0].Questions.Take(2)))

@@ -121,6 +121,9 @@
     });
   }
 
+  var pointStyles = ["circle", "rect", "triangle", "rectRot", "star", "crossRot", "rectRounded", "cross"];
+  var dashes = [[], [8, 4], [2, 3], [12, 4, 2, 4], [], [8, 4], [2, 3], [12, 4, 2, 4]];
+
   var radar = null;
   var progress = null;
 
@@ -162,6 +165,10 @@
           borderColor: palette[i % palette.length],
           backgroundColor: palette[i % palette.length],
           borderWidth: i === 0 ? 4 : 2,
+          // Not by colour alone: each line has its own point shape and dash pattern, shown in the legend too.
+          borderDash: dashes[i % dashes.length],
+          pointStyle: pointStyles[i % pointStyles.length],
+          pointRadius: 5,
           spanGaps: true
         };
       })
@@ -194,7 +201,7 @@
           options: {
             animation: false,
             responsive: true,
-            plugins: { legend: { labels: { color: ink } } },
+            plugins: { legend: { labels: { color: ink, usePointStyle: true } } },
             scales: { y: { min: 0, max: 100, ticks: { color: ink } }, x: { ticks: { color: ink } } }
           }
         });
