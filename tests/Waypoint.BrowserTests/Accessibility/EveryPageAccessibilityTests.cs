@@ -111,8 +111,8 @@ public sealed class EveryPageAccessibilityTests(WaypointServer server, BrowserFi
         new("new recommendation", Visitor.Editor, _ => "/recommendations/manage/edit"),
         new("new recommendation, sent empty", Visitor.Editor, _ => "/recommendations/manage/edit", Then: SubmitMainFormAsync),
         new("wording suggestions to review", Visitor.Editor, _ => "/proofreading", Shows: "section.claim"),
-        new("strings of a language", Visitor.Editor, _ => "/proofreading/strings?lang=de", Speaks: "de"),
-        new("history of a string", Visitor.Editor, _ => "/proofreading/string?lang=de&key=Directory", Speaks: "de"),
+        new("strings of a language", Visitor.Editor, _ => "/proofreading/strings?language=de"),
+        new("history of a string", Visitor.Editor, _ => "/proofreading/string?language=de&key=Directory"),
         new("translation coverage", Visitor.Editor, _ => "/proofreading/coverage"),
 
         // Coordinators
