@@ -61,7 +61,7 @@ public sealed class ToolboxContentTests
     /// could not be established: docs/toolbox.md lists them for an editor.</summary>
     private static readonly HashSet<string> HomePageStillLinked = new(StringComparer.Ordinal)
     {
-        "referentiel-general-interoperabilite", "technical-support-instrument", "eafip-toolkit",
+        "technical-support-instrument", "eafip-toolkit",
     };
 
     [Fact]
