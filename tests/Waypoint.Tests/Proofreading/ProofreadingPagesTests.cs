@@ -151,6 +151,43 @@ public sealed class ProofreadingPagesTests(WaypointFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Each_question_of_a_topic_page_links_to_the_suggestion_page_listing_only_that_questions_texts()
+    {
+        using var team = await factory.CreateTeamAsync();
+        var assessment = await team.AdminApi.StartAsync(team.OrganisationId);
+        using var browser = await factory.CreateBrowserClientAsync(team.Admin);
+        await TurnOnAndOpenHomeAsync(browser);
+        var path = $"/assessments/{assessment.Id}/topics/governance";
+        var topic = (IHtmlDocument)await FormPoster.ParseAsync(await browser.GetAsync("/de" + path));
+        var question = factory.Questionnaire().FindQuestion("governance.digital_strategy")!;
+
+        var link = topic.QuerySelector("fieldset[data-question='governance.digital_strategy'] .suggest-question a")!.GetAttribute("href")!;
+        Assert.Equal($"/de/proofreading/suggest?page={Uri.EscapeDataString(path)}&lang=de&question=governance.digital_strategy", link);
+        Assert.Equal(factory.Questionnaire().FindSection("governance")!.Questions.Length, topic.QuerySelectorAll(".suggest-question a").Length);
+
+        var page = (IHtmlDocument)await FormPoster.ParseAsync(await browser.GetAsync(link));
+        var sources = page.QuerySelectorAll("section.wording h2").Select(h => h.TextContent).ToList();
+        Assert.Contains(question.Text, sources);
+        Assert.Contains(question.Levels[0], sources);
+        Assert.DoesNotContain("Directory", sources);
+        Assert.DoesNotContain(factory.Questionnaire().FindQuestion("governance.digital_strategy") is { } q
+            ? factory.Questionnaire().FindSection("governance")!.Questions.First(o => o.Key != q.Key).Text : "", sources);
+        Assert.NotNull(page.QuerySelector("form input[name=question][value='governance.digital_strategy']"));
+    }
+
+    [Fact]
+    public async Task Without_suggest_wording_on_a_topic_page_has_no_links_to_suggest_wording()
+    {
+        using var team = await factory.CreateTeamAsync();
+        var assessment = await team.AdminApi.StartAsync(team.OrganisationId);
+        using var browser = await factory.CreateBrowserClientAsync(team.Admin);
+
+        var topic = await browser.HtmlAsync($"/de/assessments/{assessment.Id}/topics/governance");
+
+        Assert.DoesNotContain("suggest-question", topic, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_review_pages_are_for_editors_and_the_suggestion_page_for_members()
     {
         using var member = await factory.CreateBrowserClientAsync(await factory.CreateUserAsync());

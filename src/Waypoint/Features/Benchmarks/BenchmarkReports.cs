@@ -107,15 +107,13 @@ internal sealed class BenchmarkReports(BenchmarkStore store, Countries countries
         };
     }
 
-    /// <summary>Says whether synthetic organisations are among a shown group's members, and how many when the number of
-    /// real ones it implies (the group's size minus the synthetic) is zero or at least the minimum group size.</summary>
+    /// <summary>Says whether synthetic organisations are among a shown group's members, and how many when that reveals
+    /// no small group (see <see cref="BenchmarkSnapshot.SyntheticCountToShow"/>).</summary>
     private OwnGroupDto WithSynthetic(OwnGroupDto dto, BenchmarkSnapshot snapshot, PeerGroup group)
     {
         if (dto.Measures[BenchmarkMeasures.OverallIndex].Group is not { Suppressed: false, Count: { } size }) return dto;
-        var synthetic = snapshot.SyntheticCount(group);
-        if (synthetic == 0) return dto;
-        var real = size - synthetic;
-        return dto with { IncludesSynthetic = true, SyntheticMembers = real == 0 || real >= MinimumGroupSize ? synthetic : null };
+        var synthetic = snapshot.SyntheticCountToShow(group, size);
+        return synthetic == 0 ? dto : dto with { IncludesSynthetic = true, SyntheticMembers = synthetic };
     }
 
     private static DateTimeOffset? DataAsOf(BenchmarkSnapshot snapshot) =>

@@ -111,6 +111,16 @@ internal sealed class BenchmarkSnapshot
         return counts[cell];
     }
 
+    /// <summary>How many synthetic members to state beside a shown group of <paramref name="size"/>: 0 when there are
+    /// none; the number when the real members it implies (size minus synthetic) are none or at least the minimum group
+    /// size; otherwise null, to be said as "some", as the number would describe a group too small to show.</summary>
+    public int? SyntheticCountToShow(PeerGroup group, int size)
+    {
+        var synthetic = SyntheticCount(group);
+        var real = size - synthetic;
+        return synthetic == 0 || real == 0 || real >= Cube.MinimumGroupSize ? synthetic : null;
+    }
+
     /// <summary>Identifies the submissions of one round and the minimum group size: every figure of the round's groups,
     /// suppression included, depends on nothing else (groups never span rounds). It stays the same while submissions
     /// arrive in other rounds, so what is made from one round's figures can be kept that long.</summary>

@@ -33,6 +33,11 @@ internal sealed class SuggestModel(
     [BindProperty(SupportsGet = true, Name = "lang")]
     public string? LanguageCode { get; set; }
 
+    /// <summary>From <c>?question=</c>: list only the texts of this question of the page (the link beside each question
+    /// of a topic page). A key that is not one of the page's questions lists nothing of it, and the page says so.</summary>
+    [BindProperty(SupportsGet = true, Name = "question")]
+    public string? QuestionKey { get; set; }
+
     public Language? Language { get; private set; }
 
     public IReadOnlyList<PageText> Texts { get; private set; } = [];
@@ -62,7 +67,8 @@ internal sealed class SuggestModel(
             Notice = localizer["Thank you: your wording is waiting for an editor."];
             // Not RedirectToPage: its "page" value would name the Razor page, not the page whose strings are listed.
             return LocalRedirect(Url.Content("~" + SuggestWordingMode.SuggestPagePath)
-                + QueryString.Create(new Dictionary<string, string?> { ["page"] = PagePath, ["lang"] = LanguageCode }));
+                + QueryString.Create(new Dictionary<string, string?> { ["page"] = PagePath, ["lang"] = LanguageCode, ["question"] = QuestionKey }
+                    .Where(p => !string.IsNullOrEmpty(p.Value))));
         }
 
         await LoadAsync(cancellationToken);
@@ -105,7 +111,10 @@ internal sealed class SuggestModel(
         var questionnaireKeys = seen.Where(QuestionnaireTexts.IsQuestionnaireKey).Select(QuestionnaireTexts.VersionOf).Distinct()
             .Select(version => questionnaires.Find(version!)).OfType<Questionnaire>()
             .SelectMany(q => QuestionnaireTexts.Of(q, null)).Select(t => t.Key).Where(seen.Contains);
-        Texts = [.. catalog.TemplateKeys.Where(seen.Contains).Concat(questionnaireKeys)
+        var shown = string.IsNullOrEmpty(QuestionKey)
+            ? catalog.TemplateKeys.Where(seen.Contains).Concat(questionnaireKeys)
+            : questionnaireKeys.Where(key => QuestionnaireTexts.IsOfQuestion(key, QuestionKey));
+        Texts = [.. shown
             .Select((key, index) => new PageText(index, key, texts.SourceOf(key), texts.Find(code, key), mine.Contains(key)))];
     }
 }

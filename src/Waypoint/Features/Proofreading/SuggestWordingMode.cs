@@ -24,6 +24,20 @@ internal static class SuggestWordingMode
     public static bool Applies(HttpContext context) =>
         IsOn(context) && CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != Languages.Default;
 
+    /// <summary>The suggestion page for the page being shown, in its language; with <paramref name="question"/>, only
+    /// that question's texts (its title, text, help, levels and choices).</summary>
+    public static string LinkFor(HttpContext context, string? question = null)
+    {
+        var here = context.Request.Path.Value is { Length: > 0 } path ? path : "/";
+        var query = new Dictionary<string, string?>
+        {
+            ["page"] = here,
+            ["lang"] = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
+            ["question"] = question,
+        };
+        return context.Request.PathBase + SuggestPagePath + QueryString.Create(query.Where(p => p.Value is not null));
+    }
+
     public static void Set(HttpContext context, bool on)
     {
         if (!on)

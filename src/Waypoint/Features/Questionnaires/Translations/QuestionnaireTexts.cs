@@ -31,6 +31,10 @@ internal static class QuestionnaireTexts
 
     public static string SectionKey(string version, string section, string part) => $"{Prefix}{version}:section:{section}:{part}";
 
+    /// <summary>Whether the text is one of the question's own (title, text, help, a level or a choice), in any version.</summary>
+    public static bool IsOfQuestion(string key, string question) =>
+        IsQuestionnaireKey(key) && key.Contains($":question:{question}:", StringComparison.Ordinal);
+
     public static string QuestionKey(string version, string question, string part) => $"{Prefix}{version}:question:{question}:{part}";
 
     public static string LevelKey(string version, string question, int level) =>
