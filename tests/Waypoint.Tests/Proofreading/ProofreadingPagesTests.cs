@@ -145,7 +145,7 @@ public sealed class ProofreadingPagesTests(WaypointFactory factory) : IClassFixt
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var stored = await factory.WithDbAsync(db => db.WordingSuggestions.SingleAsync(s => s.AuthorId == team.Admin.Id));
-        Assert.Equal(("de", $"questionnaire:{factory.Questionnaire().Version}:question:governance.digital_strategy:text", $"/assessments/{assessment.Id}/topics/governance"),
+        Assert.Equal(("de", $"questionnaire:{factory.Questionnaire().Version}:question:governance.digital_strategy:text", "/assessments/{id}/topics/governance"),
             (stored.Language, stored.Key, stored.Page));
         Assert.NotNull(FieldFor(page, question.Levels[4]));
     }
@@ -185,6 +185,29 @@ public sealed class ProofreadingPagesTests(WaypointFactory factory) : IClassFixt
         var topic = await browser.HtmlAsync($"/de/assessments/{assessment.Id}/topics/governance");
 
         Assert.DoesNotContain("suggest-question", topic, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task What_suggest_wording_keeps_of_an_organisations_results_page_names_neither_the_organisation_nor_its_answers()
+    {
+        using var team = await factory.CreateTeamAsync();
+        var assessment = await team.AdminApi.StartAsync(team.OrganisationId);
+        await team.AdminApi.AnswerAsync(assessment.Id, "governance.digital_strategy", new { level = 2, version = 0 });
+        using var browser = await factory.CreateBrowserClientAsync(team.Admin);
+        await TurnOnAndOpenHomeAsync(browser);
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/de/assessments/{assessment.Id}/results")).StatusCode);
+
+        var version = factory.Questionnaire().Version;
+        var pages = await factory.WithDbAsync(db => db.PageStrings.Select(p => p.Page).Distinct().ToListAsync());
+        Assert.DoesNotContain(pages, p => p.Contains(assessment.Id.ToString(), StringComparison.OrdinalIgnoreCase));
+        var kept = await factory.WithDbAsync(db => db.PageStrings.Where(p => p.Page == "/assessments/{id}/results").Select(p => p.Key).ToListAsync());
+        // Every level of the question is kept, not only the one answered.
+        Assert.All(Enumerable.Range(1, 5), level => Assert.Contains($"questionnaire:{version}:question:governance.digital_strategy:level:{level}", kept));
+        // A colleague of another organisation listing the same page sees the pooled texts, and the form still names the page.
+        using var other = await factory.CreateBrowserClientAsync(await factory.CreateUserAsync());
+        var listed = await other.HtmlAsync($"/de/proofreading/suggest?page={Uri.EscapeDataString($"/assessments/{Guid.NewGuid()}/results")}&lang=de");
+        Assert.Contains("section class=\"wording\"", listed, StringComparison.Ordinal);
     }
 
     [Fact]

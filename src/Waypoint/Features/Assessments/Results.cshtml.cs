@@ -42,7 +42,8 @@ internal sealed class ResultsModel(AssessmentService assessments, Recommendation
 
     public bool CanCreateRoadmap => Assessment.Status == AssessmentStatus.Submitted && Assessment.YourRole >= Data.Organisations.OrganisationRole.Contributor;
 
-    /// <summary>The questionnaire texts this page shows: section and question titles, and the levels and choices answered.</summary>
+    /// <summary>The questionnaire texts this page can show: section and question titles, and every level and choice of
+    /// each question, not only those answered, so that what suggest wording records says nothing of the answers.</summary>
     private IEnumerable<string> TextsShown()
     {
         var version = Questionnaire.Version;
@@ -52,9 +53,14 @@ internal sealed class ResultsModel(AssessmentService assessments, Recommendation
             foreach (var question in section.Questions)
             {
                 yield return QuestionnaireTexts.QuestionKey(version, question.Key, "title");
-                var answer = Assessment.FindAnswer(question.Key);
-                if (answer?.Level is { } level) yield return QuestionnaireTexts.LevelKey(version, question.Key, level);
-                else if (question.Type == QuestionType.SingleChoice && answer?.Value is { } option) yield return QuestionnaireTexts.OptionKey(version, question.Key, option);
+                if (question.Scored)
+                {
+                    for (var level = 1; level <= Question.ScaleLevels; level++) yield return QuestionnaireTexts.LevelKey(version, question.Key, level);
+                }
+                else if (question.Type == QuestionType.SingleChoice)
+                {
+                    foreach (var option in question.Options) yield return QuestionnaireTexts.OptionKey(version, question.Key, option.Key);
+                }
             }
         }
     }

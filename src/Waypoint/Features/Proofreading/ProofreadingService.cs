@@ -40,6 +40,8 @@ internal sealed class ProofreadingService(
         if (page is { Length: 0 }) page = null;
         if (page is not null && !IsLocalPath(page))
             return Refusal.Invalid("page", localizer["The page must be a path of Waypoint starting with /, at most {0} characters.", ProofreadingLimitsPage]);
+        // Kept without ids, like the page lists of suggest wording: editors see which page, not whose.
+        if (page is not null) page = PageKeys.Of(page);
 
         var text = WordingRules.Normalise(request.Text);
         var current = texts.Find(language, key);

@@ -98,7 +98,7 @@ internal sealed class SuggestModel(
         Language = service.IsTranslatedLanguage(LanguageCode) ? languages.Find(LanguageCode) : null;
         if (Language is null || string.IsNullOrEmpty(PagePath)) return;
 
-        var page = PagePath;
+        var page = PageKeys.Of(PagePath);
         var seen = (await db.PageStrings.AsNoTracking().Where(p => p.Page == page).Select(p => p.Key).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
         var userId = OrganisationAccess.UserIdOf(User);

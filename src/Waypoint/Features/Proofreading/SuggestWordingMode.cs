@@ -87,11 +87,7 @@ internal sealed class PageStringsFilter(WaypointDbContext db, ProofreadTexts tex
         }
     }
 
-    public static string PageOf(PathString path)
-    {
-        var value = path.Value is { Length: > 0 } p ? p : "/";
-        return value.Length <= 300 ? value : value[..300];
-    }
+    public static string PageOf(PathString path) => PageKeys.Of(path.Value);
 
     private async Task RecordAsync(string page, IReadOnlyList<string> served, CancellationToken cancellationToken)
     {
@@ -114,6 +110,31 @@ internal sealed class PageStringsFilter(WaypointDbContext db, ProofreadTexts tex
                 // Another request recorded the same page at the same moment: what it stored is the same.
             }
         }
+    }
+}
+
+/// <summary>
+/// The page a text was seen on, as suggest wording keeps it: the path with every id replaced by <c>{id}</c>, so
+/// <c>/assessments/0b6e…/results</c> is kept as <c>/assessments/{id}/results</c>. The texts of one organisation's pages
+/// are thus pooled with every other's, and neither the list of a page's texts nor the page of a suggestion tells which
+/// organisation's page it was, or anything its answers decided (which level texts or notes it showed).
+/// </summary>
+internal static class PageKeys
+{
+    public const string IdPlaceholder = "{id}";
+
+    public const int MaxLength = 300;
+
+    public static string Of(string? path)
+    {
+        var value = path is { Length: > 0 } p ? p : "/";
+        var segments = value.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (Guid.TryParse(segments[i], out _)) segments[i] = IdPlaceholder;
+        }
+        var page = string.Join('/', segments);
+        return page.Length <= MaxLength ? page : page[..MaxLength];
     }
 }
 
