@@ -112,13 +112,13 @@ internal sealed class BenchmarkSnapshot
     }
 
     /// <summary>How many synthetic members to state beside a shown group of <paramref name="size"/>: 0 when there are
-    /// none; the number when the real members it implies (size minus synthetic) are none or at least the minimum group
-    /// size; otherwise null, to be said as "some", as the number would describe a group too small to show.</summary>
+    /// none, the number when all are synthetic, otherwise null (to be said as "some"). With real members among them the
+    /// number would say how many real ones there are, and two overlapping groups' numbers, subtracted, could then count
+    /// the real members of a group too small to show.</summary>
     public int? SyntheticCountToShow(PeerGroup group, int size)
     {
         var synthetic = SyntheticCount(group);
-        var real = size - synthetic;
-        return synthetic == 0 || real == 0 || real >= Cube.MinimumGroupSize ? synthetic : null;
+        return synthetic == 0 || synthetic == size ? synthetic : null;
     }
 
     /// <summary>Identifies the submissions of one round and the minimum group size: every figure of the round's groups,
