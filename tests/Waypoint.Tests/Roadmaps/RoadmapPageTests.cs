@@ -84,14 +84,21 @@ public sealed class RoadmapPageTests(WaypointFactory factory) : IClassFixture<Wa
             await theirForms.SubmitAsync(theirPage, page, [], $"#action-{roadmap.Horizons[2].Actions[1].Id:N} form[action*='handler=Move']"),
         };
 
+        var pages = new List<AngleSharp.Dom.IDocument>();
         foreach (var response in stale)
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var html = await FormPoster.ParseAsync(response);
+            pages.Add(html);
             Assert.Contains("Someone else changed this roadmap", html.QuerySelector(".error-summary")?.TextContent, StringComparison.Ordinal);
             // The form shows what is stored now, not what was sent.
             Assert.Equal("Data team", html.QuerySelector($"#owner-{action.Id:N}")?.GetAttribute("value"));
         }
+        // A new action overwrites nothing: its form keeps what was typed, on the version now stored, to be sent again.
+        var addForm = pages[1].QuerySelector("form[action*='handler=Add']")!;
+        Assert.Equal("Train the staff", addForm.QuerySelector("#new-title")?.GetAttribute("value"));
+        Assert.NotEqual(theirPage.QuerySelector("form[action*='handler=Add'] input[name=Version]")?.GetAttribute("value"),
+            addForm.QuerySelector("input[name=Version]")?.GetAttribute("value"));
         Assert.Equal(stored.Count, await factory.WithDbAsync(db => db.RoadmapActions.CountAsync()));
         Assert.Equal(stored, await factory.WithDbAsync(db => db.RoadmapActions.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Owner, a.Position, a.Status }).ToListAsync()));
     }

@@ -202,6 +202,8 @@ internal sealed class AnalyticsExports(EuropeMap map, Countries countries, Regio
             new("minimum_group_size", snapshot.Cube.MinimumGroupSize.ToString(CultureInfo.InvariantCulture)),
             new("suppression", "A group smaller than the minimum, or one that would reveal a smaller group by difference, is 'suppressed' and has no figures."),
             new("quantiles", "Linear interpolation between the two nearest ranks (spreadsheets' QUARTILE.INC). Figures rounded to one decimal."),
+            // The snapshot the workbook was made from. A cached workbook keeps it: the round's figures have not changed
+            // since (same RoundTag), so they are still those "as of" this time, while the CSV names a later snapshot.
             new("data_as_of", snapshot.LastRecordedAt == DateTimeOffset.MinValue ? "" : snapshot.LastRecordedAt.ToString("O", CultureInfo.InvariantCulture)),
             new("regions", "NUTS 2021 codes; place_name in the national language, place_name_latin in the Latin script (Eurostat GISCO). " + AnalyticsApi.Attribution),
         ];

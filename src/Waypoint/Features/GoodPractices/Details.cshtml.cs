@@ -43,7 +43,13 @@ internal sealed class DetailsModel(GoodPracticeLibrary library, GoodPracticeServ
             return Redirect("~/good-practices/moderation");
         }
         var failure = outcome.Failure!;
-        if (failure.Kind == FailureKind.NotFound || !await LoadAsync(cancellationToken)) return NotFound();
+        if (failure.Kind == FailureKind.NotFound) return NotFound();
+        if (!await LoadAsync(cancellationToken))
+        {
+            // No longer in the library (its organisation withdrew it meanwhile): say so where the editor works.
+            Notice = failure.Message;
+            return Redirect("~/good-practices/moderation");
+        }
         SentReason = reason;
         PageErrors.Add(ModelState, failure, _ => ReasonFieldId);
         Response.StatusCode = failure.Kind == FailureKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;

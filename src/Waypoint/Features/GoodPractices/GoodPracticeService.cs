@@ -233,6 +233,8 @@ internal sealed class GoodPracticeService(WaypointDbContext db, OrganisationAcce
     {
         var practice = await db.SharedGoodPractices.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (practice is null) return (null, Failure.NotFound(l["There is no shared good practice with this id."]));
+        if (practice.Status == GoodPracticeStatus.Withdrawn)
+            return (null, Failure.Conflict(l["The organisation withdrew this good practice: there is nothing to decide."]));
         if (practice.Status != GoodPracticeStatus.Pending)
             return (null, Failure.Conflict(l["This good practice is no longer waiting for a decision: another editor decided it."]));
         if (practice.Version != version) return (null, Stale(version, practice.Version));
@@ -248,7 +250,8 @@ internal sealed class GoodPracticeService(WaypointDbContext db, OrganisationAcce
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Failure.Conflict(l["Another editor decided this good practice at the same moment. Reload the queue."]);
+            // Withdrawing (an organisation's admin) and deciding (an editor) both end here: the message names neither.
+            return Failure.Conflict(l["Someone else changed this good practice at the same moment, so nothing was saved. Reload the page and try again."]);
         }
     }
 

@@ -54,18 +54,22 @@ internal sealed class ShareModel(GoodPracticeService service, OrganisationAccess
         return Page();
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(Guid sharedId, int? version, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid sharedId, int? version, bool wasPending, CancellationToken cancellationToken)
     {
         var outcome = await service.WithdrawAsync(User, sharedId, new WithdrawGoodPracticeRequest(version), cancellationToken);
         if (outcome.Succeeded)
         {
-            Notice = localizer["\"{0}\" is withdrawn: it is no longer in the library. You can share it again; an editor will read it again.", outcome.Value!.Title];
+            // Withdrawn from the library or from the queue: which, the status before says (the practice withdrawn has no other).
+            Notice = wasPending
+                ? localizer["\"{0}\" is withdrawn: editors will not review it. You can share it again.", outcome.Value!.Title]
+                : localizer["\"{0}\" is withdrawn: it is no longer in the library. You can share it again; an editor will read it again.", outcome.Value!.Title];
             return RedirectToPage(new { id = Id });
         }
         var failure = outcome.Failure!;
         if (failure.Kind == FailureKind.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
         if (!await LoadAsync(cancellationToken) || failure.Kind == FailureKind.NotFound) return NotFound();
-        PageErrors.Add(ModelState, failure);
+        // The withdraw form has no field of its own: the error stands at the top of the summary, linked to nothing.
+        PageErrors.Add(ModelState, failure, _ => string.Empty);
         Response.StatusCode = failure.Kind == FailureKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         return Page();
     }

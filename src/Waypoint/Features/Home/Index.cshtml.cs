@@ -26,8 +26,11 @@ internal sealed class IndexModel(DirectoryCounts directory, BenchmarkStore bench
 
     public int GoodPractices { get; private set; }
 
-    /// <summary>The latest round all of Europe took part in, with its size and median overall score; null when there is
-    /// no round yet or the group is too small to describe.</summary>
+    /// <summary>The configured minimum size of a group that figures may describe.</summary>
+    public int MinimumGroupSize { get; private set; }
+
+    /// <summary>The latest round across Europe, with its size and median overall score; null when there is no round yet
+    /// or when it is still too small to describe (early in a new round the figure is gone until enough have submitted).</summary>
     public EuropeFigures? Europe { get; private set; }
 
     /// <param name="SyntheticMembers">How many of the organisations are synthetic: 0 for none, null for "some" (see
@@ -42,6 +45,7 @@ internal sealed class IndexModel(DirectoryCounts directory, BenchmarkStore bench
         GoodPractices = await db.SharedGoodPractices.CountAsync(p => p.Status == GoodPracticeStatus.Approved, cancellationToken);
 
         var snapshot = benchmarks.Current;
+        MinimumGroupSize = snapshot.Cube.MinimumGroupSize;
         if (snapshot.LatestRound is not { } round) return;
         var europe = new PeerGroup(round);
         if (snapshot.Summarize(europe, BenchmarkMeasures.OverallIndex) is { IsShown: true, Count: { } count, Median: { } median })

@@ -24,15 +24,24 @@ internal sealed class CoverageReport(
     {
         var reviews = await db.TranslationReviews.AsNoTracking().Select(r => new { r.Language, r.Key, r.ReviewedText }).ToListAsync(cancellationToken);
         var reviewsByLanguage = reviews.ToLookup(r => r.Language, StringComparer.OrdinalIgnoreCase);
+        var current = questionnaires.Current;
+        // The questionnaire's column counts the current version's texts, so its pending count does too.
+        var currentPrefix = current is null ? null : QuestionnaireTexts.Prefix + current.Version + ":";
         var pendingRows = await db.WordingSuggestions.AsNoTracking().Where(s => s.Status == SuggestionStatus.Pending)
-            .GroupBy(s => new { s.Language, Questionnaire = s.Key.StartsWith(QuestionnaireTexts.Prefix) })
-            .Select(g => new { g.Key.Language, g.Key.Questionnaire, Count = g.Count() })
+            .GroupBy(s => new
+            {
+                s.Language,
+                Questionnaire = s.Key.StartsWith(QuestionnaireTexts.Prefix),
+                Current = currentPrefix != null && s.Key.StartsWith(currentPrefix),
+            })
+            .Select(g => new { g.Key.Language, g.Key.Questionnaire, g.Key.Current, Count = g.Count() })
             .ToListAsync(cancellationToken);
         int Pending(string language, bool questionnaire) =>
-            pendingRows.Where(p => string.Equals(p.Language, language, StringComparison.OrdinalIgnoreCase) && p.Questionnaire == questionnaire).Sum(p => p.Count);
+            pendingRows.Where(p => string.Equals(p.Language, language, StringComparison.OrdinalIgnoreCase)
+                    && p.Questionnaire == questionnaire && (!questionnaire || p.Current))
+                .Sum(p => p.Count);
 
         var keys = catalog.TemplateKeys;
-        var current = questionnaires.Current;
         var questionnaireTotal = current is null ? 0 : QuestionnaireTexts.Of(current, null).Count();
         var result = new List<LanguageCoverage>();
         foreach (var language in languages.All)

@@ -35,7 +35,7 @@ internal sealed class ProofreadingService(
             return Refusal.Invalid("language", localizer["Choose one of the official languages other than English: English is the source text."]);
         var language = languages.Find(request.Language)!.Code;
         if (request.Key is not { } key || !texts.IsKnown(key))
-            return Refusal.Invalid("key", localizer["This text is not one of Waypoint's interface strings: open the page again and propose from its list."]);
+            return Refusal.Invalid("key", localizer["Waypoint has no such text, in its interface or its questionnaire: open the page again and propose from its list."]);
         var page = request.Page?.Trim();
         if (page is { Length: 0 }) page = null;
         if (page is not null && !IsLocalPath(page))
@@ -194,9 +194,9 @@ internal sealed class ProofreadingService(
             return Refusal.Invalid("language", localizer["Choose one of the official languages other than English: English is the source text."]);
         var language = languages.Find(request.Language)!.Code;
         if (request.Key is not { } key || !texts.IsKnown(key))
-            return new Refusal(RefusalKind.NotFound, localizer["This text is not one of Waypoint's interface strings."]);
+            return new Refusal(RefusalKind.NotFound, localizer["Waypoint has no such text, in its interface or its questionnaire."]);
         if (texts.Find(language, key) is not { } current)
-            return Refusal.Invalid("key", localizer["This string has no translation yet: there is nothing to confirm. Propose a wording instead."]);
+            return Refusal.Invalid("key", localizer["This text has no translation yet: there is nothing to confirm. Propose a wording instead."]);
 
         var now = clock.GetUtcNow();
         using (await writeGate.EnterAsync(cancellationToken))
@@ -225,7 +225,7 @@ internal sealed class ProofreadingService(
             return Refusal.Invalid("language", localizer["Choose one of the official languages other than English: English is the source text."]);
         language = languages.Find(language)!.Code;
         if (key is null || !texts.IsKnown(key))
-            return new Refusal(RefusalKind.NotFound, localizer["This text is not one of Waypoint's interface strings."]);
+            return new Refusal(RefusalKind.NotFound, localizer["Waypoint has no such text, in its interface or its questionnaire."]);
 
         var changes = await db.TranslationChanges.AsNoTracking().Where(c => c.Language == language && c.Key == key)
             .OrderByDescending(c => c.Id)

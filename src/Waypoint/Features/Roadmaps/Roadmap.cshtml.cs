@@ -97,6 +97,8 @@ internal sealed class RoadmapModel(RoadmapService roadmaps, IStringLocalizer<Pro
             // Stale: the page shows the roadmap as it is now, not what was sent, so that the change is made again on it.
             ModelState.Clear();
             ModelState.AddModelError(string.Empty, l["Someone else changed this roadmap since you opened it, so your change was not saved. The page now shows the roadmap as it is: check it and make your change again."]);
+            // A new action overwrites nothing: its form keeps what was typed, so that sending it again adds it.
+            if (actionId == Guid.Empty) FailedAction = Guid.Empty;
             return Page();
         }
         PageErrors.Add(ModelState, failure, field => FieldId(field, actionId));
