@@ -14,7 +14,8 @@ public sealed class QuestionnaireWordingJourneyTests(WaypointServer server, Brow
     : BrowserTest(server, browser), IClassFixture<WaypointServer>
 {
     private const string ModeButton = "form[action$='/proofreading/suggest-mode'] button";
-    private const string SuggestLink = "a[href*='/proofreading/suggest?page=']";
+    /// <summary>The link beside the question, which lists only that question's texts.</summary>
+    private const string SuggestLink = "fieldset[data-question='governance.digital_strategy'] .suggest-question a";
     private const string EnglishQuestion = "How is your digital strategy used to steer decisions?";
     private const string GermanQuestion = "Wie wird Ihre Digitalstrategie zur Steuerung von Entscheidungen genutzt?";
     private const string BetterQuestion = "Wie steuert Ihre Digitalstrategie die Entscheidungen Ihrer Verwaltung?";
@@ -39,6 +40,8 @@ public sealed class QuestionnaireWordingJourneyTests(WaypointServer server, Brow
         await page.Locator(SuggestLink).ClickAsync();
         await page.AssertNoSeriousAccessibilityViolationsAsync();
         var text = page.Locator("section.wording").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = EnglishQuestion, Exact = true }) });
+        // Only the question's own texts: its title, text, help and five levels, none of the page's interface strings.
+        await Expect(page.Locator("section.wording")).ToHaveCountAsync(8);
         await Expect(text.Locator("textarea")).ToHaveValueAsync(GermanQuestion);
         await text.Locator("textarea").FillAsync(BetterQuestion);
         await text.Locator("button[type=submit]").ClickAsync();
