@@ -139,12 +139,8 @@ internal sealed class GoodPracticeService(WaypointDbContext db, OrganisationAcce
             return Outcome<SharedGoodPracticeDto>.Refused(Failure.Conflict(l["This good practice is neither in the library nor waiting for an editor: there is nothing to withdraw."]));
         if (practice.Version != request.Version)
             return Outcome<SharedGoodPracticeDto>.Refused(Stale(request.Version.Value, practice.Version));
-        practice.Status = GoodPracticeStatus.Withdrawn;
-        practice.RejectionReason = null;
-        practice.DecidedAt = clock.GetUtcNow();
-        practice.DecidedById = OrganisationAccess.UserIdOf(user);
-        practice.Version++;
-        if (await SaveDecisionAsync(cancellationToken) is { } conflict) return Outcome<SharedGoodPracticeDto>.Refused(conflict);
+        if (await DecideAsync(practice, GoodPracticeStatus.Withdrawn, null, OrganisationAccess.UserIdOf(user), cancellationToken) is { } conflict)
+            return Outcome<SharedGoodPracticeDto>.Refused(conflict);
         return Outcome<SharedGoodPracticeDto>.Success(await GetDtoAsync(id, cancellationToken));
     }
 
@@ -162,12 +158,8 @@ internal sealed class GoodPracticeService(WaypointDbContext db, OrganisationAcce
             return Outcome<SharedGoodPracticeDto>.Refused(Failure.Conflict(l["This good practice is not in the library: there is nothing to unpublish."]));
         if (practice.Version != request.Version)
             return Outcome<SharedGoodPracticeDto>.Refused(Stale(request.Version!.Value, practice.Version));
-        practice.Status = GoodPracticeStatus.Unpublished;
-        practice.RejectionReason = reason;
-        practice.DecidedAt = clock.GetUtcNow();
-        practice.DecidedById = editorId;
-        practice.Version++;
-        if (await SaveDecisionAsync(cancellationToken) is { } conflict) return Outcome<SharedGoodPracticeDto>.Refused(conflict);
+        if (await DecideAsync(practice, GoodPracticeStatus.Unpublished, reason, editorId, cancellationToken) is { } conflict)
+            return Outcome<SharedGoodPracticeDto>.Refused(conflict);
         await emails.UnpublishedAsync(practice.OrganisationId, practice.Title, reason!, cancellationToken);
         return Outcome<SharedGoodPracticeDto>.Success(await GetDtoAsync(id, cancellationToken));
     }
@@ -192,19 +184,16 @@ internal sealed class GoodPracticeService(WaypointDbContext db, OrganisationAcce
         if (errors.Any) return Outcome<SharedGoodPracticeDto>.Refused(errors.ToFailure());
 
         var (practice, refused) = await PendingToDecideAsync(id, request.Version!.Value, cancellationToken);
-        if (refused is not null) return Outcome<SharedGoodPracticeDto>.Refused(refused);
+        if (practice is null) return Outcome<SharedGoodPracticeDto>.Refused(refused!);
         if (changes is not null)
         {
-            practice!.Title = changes.Title;
+            practice.Title = changes.Title;
             practice.Url = changes.Url;
             practice.Description = changes.Description;
             practice.SearchText = changes.SearchTextWith(practice.AuthorityName);
         }
-        practice!.Status = GoodPracticeStatus.Approved;
-        practice.DecidedAt = clock.GetUtcNow();
-        practice.DecidedById = editorId;
-        practice.Version++;
-        if (await SaveDecisionAsync(cancellationToken) is { } conflict) return Outcome<SharedGoodPracticeDto>.Refused(conflict);
+        if (await DecideAsync(practice, GoodPracticeStatus.Approved, null, editorId, cancellationToken) is { } conflict)
+            return Outcome<SharedGoodPracticeDto>.Refused(conflict);
         await emails.ApprovedAsync(practice.OrganisationId, practice.Id, practice.Title, cancellationToken);
         return Outcome<SharedGoodPracticeDto>.Success(await GetDtoAsync(id, cancellationToken));
     }
@@ -218,13 +207,9 @@ internal sealed class GoodPracticeService(WaypointDbContext db, OrganisationAcce
         if (errors.Any) return Outcome<SharedGoodPracticeDto>.Refused(errors.ToFailure());
 
         var (practice, refused) = await PendingToDecideAsync(id, request.Version!.Value, cancellationToken);
-        if (refused is not null) return Outcome<SharedGoodPracticeDto>.Refused(refused);
-        practice!.Status = GoodPracticeStatus.Rejected;
-        practice.RejectionReason = reason;
-        practice.DecidedAt = clock.GetUtcNow();
-        practice.DecidedById = editorId;
-        practice.Version++;
-        if (await SaveDecisionAsync(cancellationToken) is { } conflict) return Outcome<SharedGoodPracticeDto>.Refused(conflict);
+        if (practice is null) return Outcome<SharedGoodPracticeDto>.Refused(refused!);
+        if (await DecideAsync(practice, GoodPracticeStatus.Rejected, reason, editorId, cancellationToken) is { } conflict)
+            return Outcome<SharedGoodPracticeDto>.Refused(conflict);
         await emails.RejectedAsync(practice.OrganisationId, practice.Title, reason!, cancellationToken);
         return Outcome<SharedGoodPracticeDto>.Success(await GetDtoAsync(id, cancellationToken));
     }
@@ -239,6 +224,19 @@ internal sealed class GoodPracticeService(WaypointDbContext db, OrganisationAcce
             return (null, Failure.Conflict(l["This good practice is no longer waiting for a decision: another editor decided it."]));
         if (practice.Version != version) return (null, Stale(version, practice.Version));
         return (practice, null);
+    }
+
+    /// <summary>Records a decision on the practice (who, when, the reason given or none) and saves it, unless someone
+    /// changed the practice meanwhile: then nothing is saved and the conflict is returned.</summary>
+    private Task<Failure?> DecideAsync(SharedGoodPractice practice, GoodPracticeStatus status, string? reason, string? deciderId,
+        CancellationToken cancellationToken)
+    {
+        practice.Status = status;
+        practice.RejectionReason = reason;
+        practice.DecidedAt = clock.GetUtcNow();
+        practice.DecidedById = deciderId;
+        practice.Version++;
+        return SaveDecisionAsync(cancellationToken);
     }
 
     private async Task<Failure?> SaveDecisionAsync(CancellationToken cancellationToken)
