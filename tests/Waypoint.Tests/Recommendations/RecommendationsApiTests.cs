@@ -43,7 +43,8 @@ public sealed class RecommendationsApiTests(WaypointFactory factory) : IClassFix
         var reason = Assert.Single(inventory.Because);
         Assert.Equal(("data_management.data_inventory", "Data inventory and catalogue", 1), (reason.QuestionKey, reason.QuestionTitle, reason.Level));
         Assert.Equal("No list of the data the authority holds exists.", reason.LevelText);
-        Assert.Contains(inventory.Catalogue, c => c.Key == "dcat-ap" && c.Url == "/toolbox/dcat-ap");
+        Assert.Contains(inventory.Catalogue, c => c.Key == "dcat-ap" && c.Url == "/toolbox/dcat-ap"
+            && c.Name == "DCAT Application Profile for data portals in Europe (DCAT-AP)");
         Assert.Contains(all, r => r.Key == "local-cybersecurity");
         // Every topic is at 75 (Advanced), so the advanced recommendations of each topic apply by band.
         Assert.Contains(all, r => r.Key == "local-governance-advanced" && r.ByBand);
@@ -92,7 +93,8 @@ public sealed class RecommendationsApiTests(WaypointFactory factory) : IClassFix
 
         Assert.Contains("data-recommendation=\"local-data-inventory\"", html, StringComparison.Ordinal);
         Assert.Contains("Because you answered:", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/toolbox/dcat-ap\"", html, StringComparison.Ordinal);
+        // Named as the toolbox names it, not by its key.
+        Assert.Contains("href=\"/toolbox/dcat-ap\">DCAT Application Profile for data portals in Europe (DCAT-AP)</a>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class RoadmapApiTests(WaypointFactory factory) : IClassFixture<Way
         Assert.Equal("one_year", inventory.Horizon);
         Assert.Equal((64.3m, 90, 25.7m), (inventory.Reason!.Score!.Value, inventory.Reason.Target!.Value, inventory.Reason.Gap!.Value));
         Assert.Equal("data_management.data_inventory", Assert.Single(inventory.Reason.Because).QuestionKey);
-        Assert.Contains(inventory.Catalogue, c => c.Key == "dcat-ap");
+        Assert.Contains(inventory.Catalogue, c => c.Key == "dcat-ap" && c.Name == "DCAT Application Profile for data portals in Europe (DCAT-AP)");
         // Data management has a target with a gap: its three-year action comes before the other topics' ones.
         Assert.Equal("data_management", roadmap.Horizons[2].Actions[0].TopicKey);
         Assert.Equal("local-cybersecurity", Assert.Single(roadmap.Horizons[0].Actions).RecommendationKey);

@@ -6,8 +6,8 @@ namespace Waypoint.Features.Recommendations;
 /// <param name="LevelText">The anchored description of the level the question was answered with.</param>
 internal sealed record RecommendationReasonDto(string QuestionKey, string QuestionTitle, int Level, string LevelText);
 
-/// <summary>A toolbox catalogue entry, by key, and where the toolbox shows it.</summary>
-internal sealed record CatalogueLinkDto(string Key, string Url);
+/// <summary>A toolbox catalogue entry: its key, its name in the reader's language, and where the toolbox shows it.</summary>
+internal sealed record CatalogueLinkDto(string Key, string Name, string Url);
 
 /// <param name="Horizon"><c>quick_win</c> (three months or less), <c>one_year</c> or <c>three_years</c>.</param>
 /// <param name="ByBand">True when the topic's maturity band made it apply (besides any answers).</param>

@@ -11,6 +11,7 @@ using Waypoint.Features.Assessments.Scoring;
 using Waypoint.Features.Benchmarks;
 using Waypoint.Features.Organisations;
 using Waypoint.Features.Questionnaires;
+using Waypoint.Features.Toolbox;
 
 namespace Waypoint.Features.Recommendations;
 
@@ -36,6 +37,7 @@ internal sealed class RecommendationService(
     OrganisationAccess access,
     IOptions<BenchmarkOptions> benchmarkOptions,
     PolicyViewCache policyViews,
+    ToolboxCatalog toolbox,
     TimeProvider clock,
     IStringLocalizer<Program> l)
 {
@@ -91,15 +93,24 @@ internal sealed class RecommendationService(
             return Outcome<AssessmentRecommendationsDto>.Refused(Failure.Conflict(l["Recommendations are given once the assessment is submitted."]));
         var matched = RecommendationMatcher.Match(context.Value.Questionnaire, context.Value.Answers, context.Value.Scores,
             await ActiveAsync(cancellationToken), context.Value.Level);
-        return Outcome<AssessmentRecommendationsDto>.Success(Describe(context.Value, matched));
+        var links = await CatalogueLinksAsync(matched.SelectMany(m => m.Recommendation.CatalogueKeys), cancellationToken);
+        return Outcome<AssessmentRecommendationsDto>.Success(Describe(context.Value, matched, links));
     }
 
-    public AssessmentRecommendationsDto Describe(MatchContext context, IReadOnlyList<MatchedRecommendation> matched)
+    /// <summary>Makes the links to these catalogue entries, named in the reader's language (one query for them all); a
+    /// key the catalogue no longer has is named by itself.</summary>
+    public async Task<Func<string, CatalogueLinkDto>> CatalogueLinksAsync(IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        var names = (await toolbox.FindAsync(keys, Language, cancellationToken)).ToDictionary(t => t.Key, t => t.Name, StringComparer.Ordinal);
+        return key => new CatalogueLinkDto(key, names.GetValueOrDefault(key) ?? key, CatalogueKeys.PathOf(key));
+    }
+
+    public AssessmentRecommendationsDto Describe(MatchContext context, IReadOnlyList<MatchedRecommendation> matched, Func<string, CatalogueLinkDto> link)
     {
         var topics = new List<RecommendationTopicDto>();
         foreach (var topic in context.Questionnaire.Topics)
         {
-            var items = matched.Where(m => m.Recommendation.TopicKey == topic.Key).Select(m => Describe(context.Questionnaire, m)).ToList();
+            var items = matched.Where(m => m.Recommendation.TopicKey == topic.Key).Select(m => Describe(context.Questionnaire, m, link)).ToList();
             if (items.Count == 0) continue;
             var score = context.Scores.FindTopic(topic.Key)?.Score;
             topics.Add(new RecommendationTopicDto(topic.Key, topic.Title, score?.Rounded, score?.Level, items));
@@ -107,14 +118,14 @@ internal sealed class RecommendationService(
         return new AssessmentRecommendationsDto(context.AssessmentId, context.Round, context.Level.ToString().ToLowerInvariant(), matched.Count, topics);
     }
 
-    public AppliedRecommendationDto Describe(Questionnaire questionnaire, MatchedRecommendation match)
+    public AppliedRecommendationDto Describe(Questionnaire questionnaire, MatchedRecommendation match, Func<string, CatalogueLinkDto> link)
     {
         var r = match.Recommendation;
         var (title, text) = library.Localize(r.Key, Language, r.Title, r.Text);
         return new AppliedRecommendationDto(r.Key, r.Level.ToString().ToLowerInvariant(), r.TopicKey, title, text,
             RecommendationFormat.HorizonName(r.Horizon), r.InvolvesProcurement, match.ByBand,
             [.. match.Answers.Select(a => Reason(questionnaire, a))],
-            [.. r.CatalogueKeys.Select(k => new CatalogueLinkDto(k, CatalogueKeys.PathOf(k)))]);
+            [.. r.CatalogueKeys.Select(link)]);
     }
 
     public static RecommendationReasonDto Reason(Questionnaire questionnaire, TriggeringAnswer answer)

@@ -44,7 +44,7 @@ internal static class RoadmapPdf
                 }
                 writer.Line(l["Owner: {0} · Due: {1} · Status: {2}", action.Owner ?? l["—"], action.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? l["—"],
                     RoadmapLabels.Status(action.Status, l)], 9);
-                if (action.Catalogue.Count > 0) writer.Line(l["In the toolbox: {0}", string.Join(", ", action.Catalogue.Select(c => c.Key))], 9);
+                if (action.Catalogue.Count > 0) writer.Line(l["In the toolbox: {0}", string.Join(", ", action.Catalogue.Select(c => c.Name))], 9);
                 if (action.Link is { } link) writer.Line(link, 9);
                 foreach (var section in action.Checklist)
                 {

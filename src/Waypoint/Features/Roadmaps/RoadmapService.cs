@@ -133,6 +133,8 @@ internal sealed class RoadmapService(
         var actions = await db.RoadmapActions.AsNoTracking().Where(a => a.RoadmapId == roadmapId).ToListAsync(cancellationToken);
         var practices = await GoodPracticesAsync(roadmap.OrganisationId, actions.Select(a => a.TopicKey).OfType<string>().Distinct().ToList(), cancellationToken);
         var checklist = RoadmapChecklist.For(l);
+        var catalogueLink = await recommendations.CatalogueLinksAsync(
+            actions.Select(a => a.RecommendationKey).OfType<string>().SelectMany(k => definitions.GetValueOrDefault(k)?.CatalogueKeys ?? []), cancellationToken);
 
         RoadmapActionDto ToDto(RoadmapAction a)
         {
@@ -149,7 +151,7 @@ internal sealed class RoadmapService(
             return new RoadmapActionDto(a.Id, RecommendationFormat.HorizonName(a.Horizon), a.Position, definition is null && a.RecommendationKey is null,
                 a.RecommendationKey, a.TopicKey, title, definition is null ? a.Description : text, a.Link, a.Owner, a.DueDate,
                 RoadmapInput.StatusName(a.Status), a.InvolvesProcurement, reason,
-                definition is null ? [] : [.. definition.CatalogueKeys.Select(c => new CatalogueLinkDto(c, CatalogueKeys.PathOf(c)))],
+                definition is null ? [] : [.. definition.CatalogueKeys.Select(catalogueLink)],
                 a.TopicKey is { } pk && practices.TryGetValue(pk, out var list) ? list : [],
                 a.InvolvesProcurement ? checklist : []);
         }
