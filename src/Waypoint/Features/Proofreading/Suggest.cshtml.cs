@@ -66,9 +66,7 @@ internal sealed class SuggestModel(
         {
             Notice = localizer["Thank you: your wording is waiting for an editor."];
             // Not RedirectToPage: its "page" value would name the Razor page, not the page whose strings are listed.
-            return LocalRedirect(Url.Content("~" + SuggestWordingMode.SuggestPagePath)
-                + QueryString.Create(new Dictionary<string, string?> { ["page"] = PagePath, ["lang"] = LanguageCode, ["question"] = QuestionKey }
-                    .Where(p => !string.IsNullOrEmpty(p.Value))));
+            return LocalRedirect(Url.Content("~" + SuggestWordingMode.SuggestPageFor(PagePath, LanguageCode, QuestionKey)));
         }
 
         await LoadAsync(cancellationToken);

@@ -26,16 +26,16 @@ internal static class SuggestWordingMode
 
     /// <summary>The suggestion page for the page being shown, in its language; with <paramref name="question"/>, only
     /// that question's texts (its title, text, help, levels and choices).</summary>
-    public static string LinkFor(HttpContext context, string? question = null)
+    public static string LinkFor(HttpContext context, string? question = null) =>
+        context.Request.PathBase + SuggestPageFor(context.Request.Path.Value is { Length: > 0 } path ? path : "/",
+            CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, question);
+
+    /// <summary>The suggestion page's address, without the path base, for the texts of <paramref name="page"/> in
+    /// <paramref name="language"/> (only <paramref name="question"/>'s, when given).</summary>
+    public static string SuggestPageFor(string? page, string? language, string? question = null)
     {
-        var here = context.Request.Path.Value is { Length: > 0 } path ? path : "/";
-        var query = new Dictionary<string, string?>
-        {
-            ["page"] = here,
-            ["lang"] = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
-            ["question"] = question,
-        };
-        return context.Request.PathBase + SuggestPagePath + QueryString.Create(query.Where(p => p.Value is not null));
+        var query = new Dictionary<string, string?> { ["page"] = page, ["lang"] = language, ["question"] = question };
+        return SuggestPagePath + QueryString.Create(query.Where(p => !string.IsNullOrEmpty(p.Value)));
     }
 
     public static void Set(HttpContext context, bool on)
